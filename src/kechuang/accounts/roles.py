@@ -1,0 +1,81 @@
+"""Roles: what each kind of user may do (Django permissions). Which rows: core.scoping."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+ALL = ("view", "add", "change", "delete")
+EDIT = ("view", "add", "change")
+
+
+class Role(models.TextChoices):
+    CITY_ADMIN = "city-admin", _("市级管理员")
+    CITY_STAFF = "city-staff", _("市级业务人员")
+    COUNTY_STAFF = "county-staff", _("县区业务人员")
+    ORG_USER = "org-user", _("单位用户")
+    EXPERT = "expert", _("评审专家")
+
+
+# role -> {(app_label, model_name or "*"): actions}. A new registry adds its lines here.
+ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
+    Role.CITY_ADMIN: {("*", "*"): ALL},
+    Role.CITY_STAFF: {
+        ("regions", "region"): ("view",),
+        ("orgs", "org"): ALL,
+        ("plans", "*"): ("view", "change"),
+    },
+    Role.COUNTY_STAFF: {
+        ("regions", "region"): ("view",),
+        ("orgs", "org"): EDIT,
+        ("plans", "*"): ("view",),
+    },
+    Role.ORG_USER: {
+        ("regions", "region"): ("view",),
+        ("orgs", "org"): ("view", "change"),
+        ("plans", "*"): ("view",),
+    },
+    Role.EXPERT: {
+        ("plans", "*"): ("view",),
+    },
+}
+
+# Permissions beyond view/add/change/delete.
+ROLE_EXTRA_PERMISSIONS = {
+    Role.CITY_ADMIN: {("accounts", "view_personal_data")},
+    Role.CITY_STAFF: {("accounts", "view_personal_data")},
+}
+
+KECHUANG_APPS = ("accounts", "regions", "orgs", "plans")
+
+
+def role_permission_codenames(role: str) -> set[tuple[str, str]]:
+    """(app_label, codename) pairs granted to `role`."""
+    from django.apps import apps
+
+    granted = set()
+    for (app_label, model_name), actions in ROLE_PERMISSIONS[role].items():
+        labels = KECHUANG_APPS if app_label == "*" else (app_label,)
+        for label in labels:
+            try:
+                models_ = apps.get_app_config(label).get_models()
+            except LookupError:
+                continue
+            for model in models_:
+                name = model._meta.model_name
+                if model_name not in ("*", name) or name.startswith("historical"):
+                    continue
+                granted.update((label, f"{action}_{name}") for action in actions)
+    return granted | ROLE_EXTRA_PERMISSIONS.get(role, set())
+
+
+def sync_role_groups(**kwargs):
+    """Create one auth Group per role holding exactly its permissions (runs after migrate)."""
+    from django.contrib.auth.models import Group, Permission
+
+    all_perms = {
+        (p.content_type.app_label, p.codename): p
+        for p in Permission.objects.select_related("content_type")
+    }
+    for role in Role:
+        group, _created = Group.objects.get_or_create(name=role.value)
+        wanted = [all_perms[key] for key in role_permission_codenames(role) if key in all_perms]
+        group.permissions.set(wanted)

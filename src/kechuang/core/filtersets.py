@@ -1,0 +1,41 @@
+"""Base FilterSet shared by list pages and the REST API."""
+
+from functools import reduce
+from operator import or_
+
+import django_filters
+from django.db.models import Q
+
+from .forms import style_form_fields
+
+
+class BaseFilterSet(django_filters.FilterSet):
+    """Adds ``q``: a keyword searched in `search_fields` (name, code, pinyin initials…)."""
+
+    q = django_filters.CharFilter(method="search", label="关键字")
+    search_fields: tuple[str, ...] = ("name",)
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            reduce(or_, (Q(**{f"{field}__icontains": value}) for field in self.search_fields))
+        )
+
+    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
+        super().__init__(data, queryset, request=request, prefix=prefix)
+        # Choices offered by related-object filters must not leak rows outside the user's scope.
+        user = getattr(request, "user", None)
+        for f in self.filters.values():
+            qs = getattr(f, "queryset", None)
+            if user is not None and qs is not None and hasattr(qs, "restrict"):
+                f.queryset = qs.restrict(user, "view")
+
+    @property
+    def form(self):
+        form = super().form
+        if not getattr(form, "_styled", False):
+            style_form_fields(form)
+            form._styled = True
+        return form

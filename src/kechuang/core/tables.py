@@ -1,0 +1,55 @@
+"""Base table: checkbox column, linked name, an 操作 column, CSV/XLSX-friendly values."""
+
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+
+class ActionsColumn(tables.Column):
+    """查看 / 编辑 / 删除 links; edit and delete only for users holding those permissions."""
+
+    empty_values = ()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("verbose_name", _("操作"))
+        kwargs.setdefault("orderable", False)
+        kwargs.setdefault("exclude_from_export", True)
+        kwargs.setdefault("attrs", {"td": {"class": "text-nowrap"}})
+        super().__init__(*args, **kwargs)
+
+    def render(self, record, table):
+        opts = record._meta
+        links = [format_html('<a href="{}">{}</a>', record.get_absolute_url(), _("查看"))]
+        user = getattr(table, "user", None)
+        if user is not None and user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+            links.append(format_html('<a href="{}">{}</a>', record.get_url("edit"), _("编辑")))
+        if user is not None and user.has_perm(f"{opts.app_label}.delete_{opts.model_name}"):
+            links.append(
+                format_html(
+                    '<a class="text-danger" href="{}">{}</a>',
+                    record.get_url("delete"),
+                    _("删除"),
+                )
+            )
+        return format_html(" · ".join(["{}"] * len(links)), *links)
+
+
+class BaseTable(tables.Table):
+    pk = tables.CheckBoxColumn(
+        accessor="pk",
+        orderable=False,
+        exclude_from_export=True,
+        attrs={
+            "th__input": {"class": "form-check-input", "data-select-all": "1"},
+            "td__input": {"class": "form-check-input", "name": "pk"},
+        },
+    )
+    actions = ActionsColumn()
+
+    class Meta:
+        attrs = {"class": "table table-vcenter table-sm table-hover card-table text-nowrap"}
+        per_page = 20
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,68 @@
+"""Load a plan from YAML into the database (idempotent: re-loading updates in place)."""
+
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+from django.db import transaction
+
+from kechuang.regions.models import Region
+
+from .models import Baseline, Indicator, Plan
+
+BUILTIN_PLAN = Path(__file__).parent / "builtin" / "pingdingshan-14th.yaml"
+
+INDICATOR_FIELDS = (
+    "name",
+    "section",
+    "unit",
+    "display_unit",
+    "display_factor",
+    "decimals",
+    "direction",
+    "definition",
+    "headline",
+    "target_year",
+    "target_value",
+)
+
+
+class PlanFileError(ValueError):
+    pass
+
+
+@transaction.atomic
+def load_plan(path: Path, *, default: bool = False) -> Plan:
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    for key in ("code", "name", "region", "start_year", "end_year", "indicators"):
+        if key not in data:
+            raise PlanFileError(f"{path}: 缺少必填项“{key}”")
+    try:
+        region = Region.objects.get(code=str(data["region"]))
+    except Region.DoesNotExist as exc:
+        raise PlanFileError(f"{path}: 区划代码 {data['region']} 不存在") from exc
+    plan, _ = Plan.objects.update_or_create(
+        code=data["code"],
+        defaults={
+            "name": data["name"],
+            "region": region,
+            "start_year": data["start_year"],
+            "end_year": data["end_year"],
+            "source": data.get("source", ""),
+            "is_default": default or data.get("default", False),
+        },
+    )
+    if plan.is_default:
+        Plan.objects.exclude(pk=plan.pk).filter(is_default=True).update(is_default=False)
+    for order, item in enumerate(data["indicators"], start=1):
+        values = {k: item[k] for k in INDICATOR_FIELDS if k in item}
+        indicator, _ = Indicator.objects.update_or_create(
+            plan=plan, code=item["code"], defaults={**values, "order": order}
+        )
+        for year, value in (item.get("baselines") or {}).items():
+            Baseline.objects.update_or_create(
+                indicator=indicator,
+                year=int(year),
+                defaults={"value": Decimal(str(value)), "source": data.get("source", "")},
+            )
+    return plan

@@ -1,0 +1,106 @@
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from kechuang.core.models import BaseModel
+
+
+class Direction(models.TextChoices):
+    UP = "up", _("正向")
+    DOWN = "down", _("逆向")
+
+
+class Plan(BaseModel):
+    """A development plan (规划) held as data: its indicators, baselines and targets."""
+
+    code = models.SlugField(_("规划编号"), max_length=50, unique=True)
+    name = models.CharField(_("规划名称"), max_length=200)
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("适用区划"), on_delete=models.PROTECT, related_name="plans"
+    )
+    start_year = models.PositiveSmallIntegerField(_("起始年度"))
+    end_year = models.PositiveSmallIntegerField(_("目标年度"))
+    source = models.CharField(_("来源"), max_length=300, blank=True)
+    is_default = models.BooleanField(_("默认规划"), default=False)
+
+    # A plan is published city-wide: every user who may view plans sees it.
+    scope_public = True
+
+    class Meta:
+        ordering = ("-is_default", "-start_year")
+        verbose_name = _("规划")
+        verbose_name_plural = _("规划")
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(BaseModel):
+    """A plan indicator. Values are stored canonically (ratios as fractions, money in 万元) and
+    shown as value × display_factor in display_unit (e.g. 0.0176 → 1.76 %, 75400 万元 → 7.54 亿元)."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("规划"), on_delete=models.CASCADE, related_name="indicators"
+    )
+    code = models.SlugField(_("指标代码"), max_length=60)
+    name = models.CharField(_("指标名称"), max_length=100)
+    section = models.CharField(_("规划章节"), max_length=20, blank=True)
+    unit = models.CharField(
+        _("计量单位"), max_length=20, help_text=_("存储单位，如 家、比例、万元")
+    )
+    display_unit = models.CharField(_("显示单位"), max_length=20)
+    display_factor = models.DecimalField(
+        _("显示换算系数"), max_digits=12, decimal_places=6, default=1
+    )
+    decimals = models.PositiveSmallIntegerField(_("小数位数"), default=0)
+    direction = models.CharField(_("指标方向"), max_length=4, choices=Direction.choices)
+    definition = models.TextField(_("指标定义"), blank=True)
+    headline = models.BooleanField(_("首页展示"), default=False)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    target_year = models.PositiveSmallIntegerField(_("目标年度"), null=True, blank=True)
+    target_value = models.DecimalField(
+        _("目标值"), max_digits=18, decimal_places=6, null=True, blank=True
+    )
+
+    scope_public = True
+
+    class Meta:
+        ordering = ("plan", "order", "code")
+        verbose_name = _("规划指标")
+        verbose_name_plural = _("规划指标")
+        constraints = [
+            models.UniqueConstraint(fields=("plan", "code"), name="indicator_code_unique_in_plan")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def display(self, value: Decimal | None) -> str:
+        """A stored value as shown on screen, with the indicator's decimals (no unit)."""
+        if value is None:
+            return "—"
+        shown = Decimal(value) * self.display_factor
+        return f"{shown:,.{self.decimals}f}"
+
+
+class Baseline(models.Model):
+    """A known value of an indicator in a year, as stated by the plan (e.g. 2015 and 2020)."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("指标"), on_delete=models.CASCADE, related_name="baselines"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    value = models.DecimalField(_("数值"), max_digits=18, decimal_places=6)
+    source = models.CharField(_("数据来源"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("indicator", "year")
+        verbose_name = _("基期值")
+        verbose_name_plural = _("基期值")
+        constraints = [
+            models.UniqueConstraint(fields=("indicator", "year"), name="baseline_one_per_year")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.year}"

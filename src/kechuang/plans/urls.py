@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "plans"
+urlpatterns = [
+    path("", views.DefaultPlanView.as_view(), name="plan_default"),
+    path("plans/<int:pk>/", views.PlanView.as_view(), name="plan"),
+]

@@ -1,0 +1,90 @@
+"""The main menu, mirroring the plan's chapters. An entry shows only when its page exists (its
+URL name resolves) and the user holds its permission; an empty menu is not shown at all."""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Item:
+    label: str
+    url_name: str
+    permission: str | None = None
+
+
+@dataclass(frozen=True)
+class Menu:
+    label: str
+    items: tuple[Item, ...]
+
+
+MENUS = (
+    Menu(_("规划监测"), (Item(_("规划指标"), "plans:plan_default", "plans.view_plan"),)),
+    Menu(
+        _("创新平台"), (Item(_("创新平台"), "platforms:platform_list", "platforms.view_platform"),)
+    ),
+    Menu(
+        _("创新主体"),
+        (
+            Item(_("法人单位"), "orgs:org_list", "orgs.view_org"),
+            Item(_("企业"), "enterprises:enterprise_list", "enterprises.view_enterprise"),
+        ),
+    ),
+    Menu(_("创新团队"), (Item(_("人才"), "talents:talent_list", "talents.view_talent"),)),
+    Menu(_("创新载体"), (Item(_("载体"), "carriers:carrier_list", "carriers.view_carrier"),)),
+    Menu(
+        _("成果转化"),
+        (Item(_("科技成果"), "achievements:achievement_list", "achievements.view_achievement"),),
+    ),
+    Menu(
+        _("乡村振兴"),
+        (Item(_("科技特派员"), "talents:commissioner_list", "talents.view_commissioner"),),
+    ),
+    Menu(_("绩效评价"), (Item(_("评价任务"), "evaluation:run_list", "evaluation.view_run"),)),
+    Menu(_("数据导入"), (Item(_("导入记录"), "imports:batch_list", "imports.view_batch"),)),
+    Menu(_("报告"), (Item(_("报告中心"), "reports:report_list", "reports.view_report"),)),
+    Menu(
+        _("系统管理"),
+        (
+            Item(_("行政区划"), "regions:region_list", "regions.view_region"),
+            Item(_("用户"), "accounts:user_list", "accounts.view_user"),
+            Item(_("接口文档"), "api-docs", None),
+            Item(_("后台管理"), "admin:index", "is_staff"),
+        ),
+    ),
+)
+
+
+def _url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
+
+
+def visible_menus(user) -> list[dict]:
+    menus = []
+    for menu in MENUS:
+        items = []
+        for item in menu.items:
+            url = _url(item.url_name)
+            if url is None:
+                continue
+            if item.permission == "is_staff":
+                if not user.is_staff:
+                    continue
+            elif item.permission and not user.has_perm(item.permission):
+                continue
+            items.append({"label": item.label, "url": url})
+        if items:
+            menus.append({"label": menu.label, "items": items})
+    return menus
+
+
+def context_processor(request):
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"menus": []}
+    return {"menus": visible_menus(user)}

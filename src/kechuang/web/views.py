@@ -1,0 +1,73 @@
+from collections import Counter
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from kechuang.orgs.choices import OrgKind
+from kechuang.orgs.models import Org
+from kechuang.plans.models import Plan
+from kechuang.regions.choices import RegionLevel
+from kechuang.regions.models import Region
+
+
+def headline_cards(plan) -> list[dict]:
+    """KPI cards for the plan's headline indicators: latest known value and its change."""
+    cards = []
+    if plan is None:
+        return cards
+    for ind in plan.indicators.filter(headline=True).prefetch_related("baselines"):
+        values = sorted(ind.baselines.all(), key=lambda b: b.year)
+        if not values:
+            continue
+        latest = values[-1]
+        previous = values[-2] if len(values) > 1 else None
+        cards.append(
+            {
+                "indicator": ind,
+                "year": latest.year,
+                "value": ind.display(latest.value),
+                "previous": {"year": previous.year, "value": ind.display(previous.value)}
+                if previous
+                else None,
+                "series": [[b.year, float(b.value * ind.display_factor)] for b in values],
+            }
+        )
+    return cards
+
+
+@login_required
+def home(request):
+    user = request.user
+    plan = Plan.objects.restrict(user, "view").filter(is_default=True).first()
+    cards = headline_cards(plan)
+    regions = Region.objects.restrict(user, "view")
+    scope = {
+        "counties": regions.filter(level=RegionLevel.COUNTY).count(),
+        "townships": regions.filter(level=RegionLevel.TOWNSHIP).count(),
+        "orgs": Org.objects.restrict(user, "view").count(),
+        "orgs_by_kind": list(Org.objects.restrict(user, "view").values_list("kind", flat=True)),
+    }
+    kinds = Counter(scope.pop("orgs_by_kind"))
+    chart = {
+        "title": {"text": "法人单位构成", "left": "center", "textStyle": {"fontSize": 14}},
+        "tooltip": {"trigger": "item", "formatter": "{b}：{c} 家（{d}%）"},
+        "series": [
+            {
+                "type": "pie",
+                "radius": ["40%", "68%"],
+                "data": [
+                    {"name": str(OrgKind(k).label), "value": n} for k, n in kinds.most_common()
+                ],
+            }
+        ],
+    }
+    return render(
+        request,
+        "web/home.html",
+        {
+            "plan": plan,
+            "cards": cards,
+            "scope": scope,
+            "org_chart": chart if kinds else None,
+        },
+    )
