@@ -200,7 +200,8 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "Kechuang API",
     "DESCRIPTION": _(
-        "科创平台 REST API：按用户的区域和单位范围返回数据。认证：Authorization: Token <token>"
+        "科创平台 REST API：按用户的区域和单位范围返回数据。"
+        "认证：请求头 `Authorization: Token <令牌>`，令牌由 `kechuang users token 用户名` 签发。"
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
