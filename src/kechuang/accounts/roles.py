@@ -15,22 +15,41 @@ class Role(models.TextChoices):
     EXPERT = "expert", _("评审专家")
 
 
-# role -> {(app_label, model_name or "*"): actions}. A new registry adds its lines here.
+# The registries (each an app whose models are all scoped by region / organisation).
+REGISTRY_APPS = (
+    "orgs",
+    "enterprises",
+    "platforms",
+    "talents",
+    "carriers",
+    "achievements",
+    "projects",
+    "chains",
+)
+
+# role -> {(app_label, model_name or "*"): actions}. A new registry adds its app above.
 ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
     Role.CITY_ADMIN: {("*", "*"): ALL},
     Role.CITY_STAFF: {
         ("regions", "region"): ("view",),
-        ("orgs", "org"): ALL,
+        **{(app, "*"): ALL for app in REGISTRY_APPS},
         ("plans", "*"): ("view", "change"),
     },
     Role.COUNTY_STAFF: {
         ("regions", "region"): ("view",),
-        ("orgs", "org"): EDIT,
+        **{(app, "*"): EDIT for app in REGISTRY_APPS},
         ("plans", "*"): ("view",),
     },
+    # Organisation users keep their own organisation's records (rows limited by scope_org_field).
     Role.ORG_USER: {
         ("regions", "region"): ("view",),
         ("orgs", "org"): ("view", "change"),
+        ("enterprises", "*"): EDIT,
+        ("platforms", "*"): EDIT,
+        ("achievements", "*"): EDIT,
+        ("projects", "*"): EDIT,
+        ("talents", "*"): ("view",),
+        ("carriers", "*"): ("view",),
         ("plans", "*"): ("view",),
     },
     Role.EXPERT: {
@@ -44,7 +63,7 @@ ROLE_EXTRA_PERMISSIONS = {
     Role.CITY_STAFF: {("accounts", "view_personal_data")},
 }
 
-KECHUANG_APPS = ("accounts", "regions", "orgs", "plans")
+KECHUANG_APPS = ("accounts", "regions", "plans", *REGISTRY_APPS)
 
 
 def role_permission_codenames(role: str) -> set[tuple[str, str]]:

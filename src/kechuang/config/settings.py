@@ -79,6 +79,13 @@ INSTALLED_APPS = [
     "kechuang.accounts",
     "kechuang.regions",
     "kechuang.orgs",
+    "kechuang.enterprises",
+    "kechuang.platforms",
+    "kechuang.talents",
+    "kechuang.carriers",
+    "kechuang.achievements",
+    "kechuang.projects",
+    "kechuang.chains",
     "kechuang.plans",
     "kechuang.demo",
 ]

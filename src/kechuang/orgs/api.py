@@ -44,3 +44,6 @@ class OrgViewSet(BaseViewSet):
     serializer_class = OrgSerializer
     filterset_class = OrgFilterSet
     ordering_fields = ("name", "uscc", "established_on")
+
+
+ROUTES = [("orgs", OrgViewSet)]

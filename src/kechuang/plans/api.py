@@ -55,3 +55,6 @@ class IndicatorViewSet(ScopedReadOnlyViewSet):
     queryset = Indicator.objects.prefetch_related("baselines")
     serializer_class = IndicatorSerializer
     filterset_fields = ("plan", "code", "headline")
+
+
+ROUTES = [("plans", PlanViewSet), ("indicators", IndicatorViewSet)]

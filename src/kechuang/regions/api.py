@@ -29,3 +29,6 @@ class RegionViewSet(BaseViewSet):
     serializer_class = RegionSerializer
     filterset_class = RegionFilterSet
     ordering_fields = ("code", "name", "level")
+
+
+ROUTES = [("regions", RegionViewSet)]

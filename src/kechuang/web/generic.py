@@ -95,11 +95,14 @@ class ObjectListView(BaseObjectView):
         export = request.GET.get("export")
         if export in ("csv", "xlsx"):
             RequestConfig(request, paginate=False).configure(table)
+            self.configure_rows(list(table.data))
             return self.export(table, export)
         per_page = request.GET.get("per_page", "")
         per_page = int(per_page) if per_page.isdigit() and int(per_page) in PAGE_SIZES else 20
         RequestConfig(request, paginate={"per_page": per_page}).configure(table)
         table.page_sizes, table.per_page_value = PAGE_SIZES, per_page
+        # The page's queryset slice is evaluated once here and reused when the table renders.
+        self.configure_rows([row.record for row in table.page.object_list])
         params = request.GET.copy()
         for key in ("page", "export"):
             params.pop(key, None)
@@ -113,6 +116,10 @@ class ObjectListView(BaseObjectView):
             "active_filters": [k for k, v in request.GET.items() if v and k in filterset.filters],
         }
         return render(request, self.templates("_list"), context)
+
+    def configure_rows(self, records: list) -> None:
+        """Hook: annotate the records about to be shown or exported (a few queries in all,
+        never one per row), e.g. an enterprise's current tier."""
 
     def export(self, table, fmt: str) -> HttpResponse:
         rows = list(table.as_values())

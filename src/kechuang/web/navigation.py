@@ -23,24 +23,57 @@ class Menu:
 MENUS = (
     Menu(_("规划监测"), (Item(_("规划指标"), "plans:plan_default", "plans.view_plan"),)),
     Menu(
-        _("创新平台"), (Item(_("创新平台"), "platforms:platform_list", "platforms.view_platform"),)
+        _("创新平台"),
+        (
+            Item(_("创新平台"), "platforms:platform_list", "platforms.view_platform"),
+            Item(_("平台年报"), "platforms:platformreport_list", "platforms.view_platformreport"),
+        ),
     ),
     Menu(
         _("创新主体"),
         (
-            Item(_("法人单位"), "orgs:org_list", "orgs.view_org"),
             Item(_("企业"), "enterprises:enterprise_list", "enterprises.view_enterprise"),
+            Item(_("企业年度数据"), "enterprises:annualdata_list", "enterprises.view_annualdata"),
+            Item(_("企业资质"), "enterprises:qualification_list", "enterprises.view_qualification"),
+            Item(_("法人单位"), "orgs:org_list", "orgs.view_org"),
+            Item(_("创新课题"), "projects:call_list", "projects.view_call"),
+            Item(_("课题申报"), "projects:proposal_list", "projects.view_proposal"),
+            Item(_("立项项目"), "projects:project_list", "projects.view_project"),
+            Item(_("专家库"), "projects:expert_list", "projects.view_expert"),
         ),
     ),
-    Menu(_("创新团队"), (Item(_("人才"), "talents:talent_list", "talents.view_talent"),)),
-    Menu(_("创新载体"), (Item(_("载体"), "carriers:carrier_list", "carriers.view_carrier"),)),
+    Menu(
+        _("创新团队"),
+        (
+            Item(_("人才"), "talents:talent_list", "talents.view_talent"),
+            Item(_("创新团队"), "talents:team_list", "talents.view_team"),
+        ),
+    ),
+    Menu(
+        _("创新载体"),
+        (
+            Item(_("孵化载体"), "carriers:carrier_list", "carriers.view_carrier"),
+            Item(_("在孵企业"), "carriers:tenancy_list", "carriers.view_tenancy"),
+            Item(_("创投基金"), "carriers:fund_list", "carriers.view_fund"),
+            Item(_("投资记录"), "carriers:investment_list", "carriers.view_investment"),
+            Item(_("产业链"), "chains:chain_list", "chains.view_chain"),
+        ),
+    ),
     Menu(
         _("成果转化"),
-        (Item(_("科技成果"), "achievements:achievement_list", "achievements.view_achievement"),),
+        (
+            Item(_("科技成果"), "achievements:achievement_list", "achievements.view_achievement"),
+            Item(_("技术需求"), "achievements:demand_list", "achievements.view_demand"),
+            Item(_("技术合同"), "achievements:contract_list", "achievements.view_contract"),
+        ),
     ),
     Menu(
         _("乡村振兴"),
-        (Item(_("科技特派员"), "talents:commissioner_list", "talents.view_commissioner"),),
+        (
+            Item(_("科技特派员"), "talents:commissioner_list", "talents.view_commissioner"),
+            Item(_("服务覆盖"), "talents:coverage", "talents.view_commissioner"),
+            Item(_("服务日志"), "talents:servicelog_list", "talents.view_servicelog"),
+        ),
     ),
     Menu(_("绩效评价"), (Item(_("评价任务"), "evaluation:run_list", "evaluation.view_run"),)),
     Menu(_("数据导入"), (Item(_("导入记录"), "imports:batch_list", "imports.view_batch"),)),

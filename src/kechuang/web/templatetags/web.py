@@ -59,3 +59,11 @@ def sections(form):
 def add_class(bound_field, css):
     existing = bound_field.field.widget.attrs.get("class", "")
     return bound_field.as_widget(attrs={"class": f"{existing} {css}".strip()})
+
+
+@register.filter
+def percent(value, decimals=1):
+    """A fraction shown as a percentage with one decimal: 0.0312 → 3.1%; — when missing."""
+    if value is None or value == "":
+        return "—"
+    return f"{float(value) * 100:.{int(decimals)}f}%"

@@ -1,4 +1,6 @@
 import os
+import random
+from importlib import import_module
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -10,6 +12,9 @@ from kechuang.demo.orgs import demo_orgs
 from kechuang.orgs.models import Org
 from kechuang.plans.loader import BUILTIN_PLAN, load_plan
 from kechuang.regions.loader import load_pingdingshan
+
+# Registries whose `<app>.demo.load(rng)` adds their demo records, in dependency order.
+DEMO_APPS = ("enterprises", "platforms", "talents", "carriers", "achievements", "projects", "chains")
 
 DEMO_USERS = (
     # username, role, regions, display name
@@ -26,7 +31,7 @@ class Command(BaseCommand):
     help = "载入平顶山演示数据（可重复运行：已有数据不重复创建）"
 
     def add_arguments(self, parser):
-        parser.add_argument("--orgs", type=int, default=420, help="演示企业数量")
+        parser.add_argument("--orgs", type=int, default=900, help="演示企业数量")
         parser.add_argument("--quiet", action="store_true")
 
     def handle(self, *args, orgs, quiet, **options):
@@ -38,6 +43,13 @@ class Command(BaseCommand):
             for org in new_orgs:
                 org.save()
             plan = load_plan(BUILTIN_PLAN, default=True)
+            summaries = []
+            for i, app in enumerate(DEMO_APPS):
+                try:
+                    module = import_module(f"kechuang.{app}.demo")
+                except ModuleNotFoundError:
+                    continue
+                summaries.append(module.load(random.Random(2020 + i)))
             org_user_org = (
                 Org.objects.filter(
                     kind="enterprise", region__path__startswith="/410000/410400/410402/"
@@ -65,6 +77,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"区划：新增 {sum(regions.values())} 个；单位：新增 {len(new_orgs)} 家；规划：{plan.name}"
         )
+        for summary in summaries:
+            self.stdout.write(summary)
         self.stdout.write(f"\n演示账号（密码均为 {password}）：")
         for username, role, region_codes, name in DEMO_USERS:
             scope = "、".join(region_codes) or ("全部" if role == Role.CITY_ADMIN else "")
