@@ -27,8 +27,19 @@ def run(*args):
 
 
 def test_create_county_staff_with_regions(data):
-    assert run("create", "ye01", "--role", "county-staff", "--region", "410422",
-               "--password", "pw-123456") == ""
+    assert (
+        run(
+            "create",
+            "ye01",
+            "--role",
+            "county-staff",
+            "--region",
+            "410422",
+            "--password",
+            "pw-123456",
+        )
+        == ""
+    )
     user = User.objects.get(username="ye01")
     assert user.role == "county-staff"
     assert list(user.regions.values_list("code", flat=True)) == ["410422"]
@@ -45,7 +56,10 @@ def test_create_org_user_by_uscc(data):
     ("args", "message"),
     [
         (("create", "x1", "--role", "boss"), "未知角色"),
-        (("create", "x2", "--role", "county-staff", "--region", "999999"), "区划代码 999999 不存在"),
+        (
+            ("create", "x2", "--role", "county-staff", "--region", "999999"),
+            "区划代码 999999 不存在",
+        ),
         (("create", "x3", "--role", "org-user", "--org", "91410402000000000X"), "的单位不存在"),
         (("create", "county_a", "--role", "city-staff"), "已存在"),
         (("token", "nobody"), "不存在"),
@@ -77,7 +91,9 @@ def test_cli_entry_point_exits_2_on_bad_role(tmp_path):
     subprocess.run([sys.executable, "-m", "kechuang", "migrate", "-v0"], env=env, check=True)
     result = subprocess.run(
         [sys.executable, "-m", "kechuang", "users", "create", "u", "--role", "boss"],
-        env=env, capture_output=True, text=True,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 2
     assert "未知角色" in result.stderr

@@ -8,10 +8,12 @@ from django.db import connection
 
 def _settings_import(env):
     code = "import kechuang.config.settings as s; print(s.DATABASES['default']['ENGINE'])"
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith("KECHUANG_") and k != "DATABASE_URL"}
-    return subprocess.run([sys.executable, "-c", code], env={**clean, **env},
-                          capture_output=True, text=True)
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith("KECHUANG_") and k != "DATABASE_URL"
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code], env={**clean, **env}, capture_output=True, text=True
+    )
 
 
 def test_secret_key_is_required_outside_debug():
@@ -27,8 +29,9 @@ def test_debug_runs_without_secret_and_defaults_to_sqlite():
 
 
 def test_database_url_selects_postgresql():
-    result = _settings_import({"KECHUANG_DEBUG": "1",
-                               "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/kc"})
+    result = _settings_import(
+        {"KECHUANG_DEBUG": "1", "DATABASE_URL": "postgres://u:p@127.0.0.1:5432/kc"}
+    )
     assert result.stdout.strip() == "django.db.backends.postgresql"
 
 

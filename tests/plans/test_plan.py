@@ -27,8 +27,10 @@ class BuiltinPlanTests(Personas, TestCase):
     def test_baselines_are_stored_canonically(self):
         plan = Plan.objects.get(is_default=True)
         rd = plan.indicators.get(code="rd_gdp_ratio")
-        self.assertEqual({b.year: b.value for b in rd.baselines.all()},
-                         {2015: Decimal("0.014"), 2020: Decimal("0.0176")})
+        self.assertEqual(
+            {b.year: b.value for b in rd.baselines.all()},
+            {2015: Decimal("0.014"), 2020: Decimal("0.0176")},
+        )
         contracts = plan.indicators.get(code="tech_contract_value")
         self.assertEqual(contracts.baselines.get(year=2020).value, Decimal("75400"))
         self.assertEqual(contracts.unit, "万元")
@@ -37,8 +39,9 @@ class BuiltinPlanTests(Personas, TestCase):
         self.client.force_login(self.user_a)
         page = self.client.get("/").content.decode()
         for code, (value, unit) in SEED_2020.items():
-            self.assertIn(f'data-indicator="{code}">{value}</span><span class="kpi-unit">{unit}',
-                          page)
+            self.assertIn(
+                f'data-indicator="{code}">{value}</span><span class="kpi-unit">{unit}', page
+            )
 
     def test_home_figures_follow_the_data_not_the_template(self):
         ind = Indicator.objects.get(code="hightech_enterprises")

@@ -1,4 +1,3 @@
-from django.core.management import call_command
 from django.test import TestCase
 
 from kechuang.regions.choices import RegionKind, RegionLevel
@@ -61,7 +60,7 @@ class PingdingshanFixtureTests(TestCase):
 
 class RegionMoveTests(TestCase):
     def test_moving_a_region_moves_its_subtree_paths(self):
-        call_command("demo", "--quiet", "--orgs", "0")
+        load_pingdingshan(villages_per_township=1)
         town = Region.objects.get(code="410402001")
         village = town.children.first()
         other = Region.objects.get(code="410403")

@@ -32,8 +32,22 @@ class NavigationTests(Personas, TestCase):
 
     def test_menu_mirrors_the_plan_order(self):
         order = [str(m.label) for m in MENUS]
-        self.assertEqual(order, ["规划监测", "创新平台", "创新主体", "创新团队", "创新载体", "成果转化",
-                                 "乡村振兴", "绩效评价", "数据导入", "报告", "系统管理"])
+        self.assertEqual(
+            order,
+            [
+                "规划监测",
+                "创新平台",
+                "创新主体",
+                "创新团队",
+                "创新载体",
+                "成果转化",
+                "乡村振兴",
+                "绩效评价",
+                "数据导入",
+                "报告",
+                "系统管理",
+            ],
+        )
 
     def test_menus_follow_permissions(self):
         admin_items = {i["label"] for m in visible_menus(self.admin) for i in m["items"]}
@@ -41,8 +55,9 @@ class NavigationTests(Personas, TestCase):
         self.assertIn("用户", admin_items)
         self.assertNotIn("用户", county_items)
         self.assertIn("法人单位", county_items)
-        self.assertNotIn("法人单位", {i["label"] for m in visible_menus(self.outsider)
-                                      for i in m["items"]})
+        self.assertNotIn(
+            "法人单位", {i["label"] for m in visible_menus(self.outsider) for i in m["items"]}
+        )
 
 
 class LanguageTests(Personas, TestCase):

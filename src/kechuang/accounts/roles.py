@@ -38,6 +38,8 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
     Role.COUNTY_STAFF: {
         ("regions", "region"): ("view",),
         **{(app, "*"): EDIT for app in REGISTRY_APPS},
+        # Chains are the city's: counties see them and what is attached, they do not edit them.
+        ("chains", "*"): ("view",),
         ("plans", "*"): ("view",),
     },
     # Organisation users keep their own organisation's records (rows limited by scope_org_field).
@@ -47,9 +49,14 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("enterprises", "*"): EDIT,
         ("platforms", "*"): EDIT,
         ("achievements", "*"): EDIT,
-        ("projects", "*"): EDIT,
+        # Applicants: see calls and their projects, prepare their own proposals and milestones.
+        ("projects", "call"): ("view",),
+        ("projects", "project"): ("view",),
+        ("projects", "proposal"): EDIT,
+        ("projects", "milestone"): EDIT,
         ("talents", "*"): ("view",),
         ("carriers", "*"): ("view",),
+        ("chains", "*"): ("view",),
         ("plans", "*"): ("view",),
     },
     Role.EXPERT: {

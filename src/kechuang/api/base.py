@@ -52,20 +52,27 @@ class BaseSerializer(serializers.ModelSerializer):
                     data[name] = mask(data[name])
         return data
 
-    def validate(self, attrs):
-        # A masked value sent back unchanged keeps the stored value.
-        if self.instance is not None and self._hides_personal_data():
+    def to_internal_value(self, data):
+        # A masked value sent back unchanged keeps the stored value (restored before the
+        # fields' own validators, e.g. an ID number's check digit, see it).
+        if self.instance is not None and self._hides_personal_data() and hasattr(data, "copy"):
+            data = data.copy()
             for name in getattr(self.instance, "personal_fields", ()):
                 original = getattr(self.instance, name, "")
-                if original and attrs.get(name) == mask(original):
-                    attrs[name] = original
+                if original and data.get(name) == mask(original):
+                    data[name] = original
+        return super().to_internal_value(data)
+
+    def validate(self, attrs):
         if self.instance is not None and "version" not in attrs:
             raise ValidationError({"version": ["修改时必须提交当前版本号 version"]})
         # Model-level rules (clean()) apply to the API as to the forms.
         version = attrs.pop("version", None)
         instance = self.instance or self.Meta.model()
         for key, value in attrs.items():
-            setattr(instance, key, value)
+            field = instance._meta.get_field(key) if key in self._model_field_names() else None
+            if field is None or not field.many_to_many:  # m2m values are set after saving
+                setattr(instance, key, value)
         try:
             instance.full_clean(exclude=self._clean_exclusions(instance), validate_unique=False)
         except Exception as exc:  # django ValidationError
@@ -75,6 +82,9 @@ class BaseSerializer(serializers.ModelSerializer):
         if version is not None:
             attrs["version"] = version
         return attrs
+
+    def _model_field_names(self) -> set[str]:
+        return {f.name for f in self.Meta.model._meta.get_fields()}
 
     def _clean_exclusions(self, instance):
         # Unique checks are left to the serializer's own validators and the database.

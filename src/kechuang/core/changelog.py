@@ -41,6 +41,8 @@ def display_value(model, name: str, value) -> str:
         field = model._meta.get_field(name)
     except Exception:
         return str(value)
+    if field.many_to_many:
+        return _m2m_display(field, value)
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation and field.many_to_one:
@@ -49,6 +51,18 @@ def display_value(model, name: str, value) -> str:
     if isinstance(value, bool):
         return "是" if value else "否"
     return str(value)
+
+
+def _m2m_display(field, rows) -> str:
+    """simple-history gives m2m values as through-table rows; show the related records' names."""
+    from simple_history.utils import get_m2m_reverse_field_name
+
+    key = get_m2m_reverse_field_name(field)
+    ids = [row.get(key) for row in rows or ()]
+    if not ids:
+        return "（空）"
+    names = {o.pk: str(o) for o in field.related_model._base_manager.filter(pk__in=ids)}
+    return "、".join(names.get(i, f"#{i}（已删除）") for i in ids)
 
 
 def history_entries(obj):

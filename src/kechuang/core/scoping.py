@@ -3,13 +3,18 @@
 A model says how it is scoped with two class attributes:
 
 * ``scope_region_field``: the lookup path to a ``regions.Region`` ("region", "org__region"),
-  ``"self"`` for the Region model itself, ``None`` when rows are not regional.
-* ``scope_org_field``: the lookup path to an ``orgs.Org`` ("org", ``"self"`` for Org), used for
+  ``"self"`` for the Region model itself, ``None`` when rows are not regional; or a tuple of
+  paths when a row belongs to several regions (a tech contract: seller's and buyer's).
+* ``scope_org_field``: the lookup path (or tuple of paths) to an ``orgs.Org`` ("org", ``"self"``
+  for Org), used for
   organisation users; ``None`` when organisation users see no rows of the model, unless
   ``org_users_see_own_region`` is set (reference data such as regions: their own region only).
 
 ``scope_public = True`` marks data published to every user who holds the view permission
-(the plan and its indicators).
+(the plan, calls for proposals, chains). Publishing concerns viewing only: adding, changing and
+deleting stay within the user's region or organisation like any other row.
+``public_to_org_users = False`` keeps organisation users to their own organisation's rows even
+for viewing.
 
 A user object exposes ``scope_region_paths()`` (``None`` = unrestricted, else a list of region
 paths) and ``scope_org_id`` (the organisation of an organisation user, else ``None``).
@@ -28,27 +33,40 @@ def _lookup(field: str, suffix: str) -> str:
     return suffix if field == "self" else f"{field}__{suffix}"
 
 
-def scope_q(model, user) -> Q | None:
-    """The filter that limits `model` rows to `user`'s scope; None means no limit."""
-    if getattr(model, "scope_public", False):
-        return None
+def scope_q(model, user, action: str = "view") -> Q | None:
+    """The filter that limits `model` rows to `user`'s scope for `action`; None means no limit."""
     org_id = getattr(user, "scope_org_id", None)
+    if action == "view" and getattr(model, "scope_public", False):
+        if org_id is None or getattr(model, "public_to_org_users", True):
+            return None
     if org_id is not None:
-        field = getattr(model, "scope_org_field", None)
-        if field is not None:
-            return Q(**{_lookup(field, "pk"): org_id})
+        fields = _paths(getattr(model, "scope_org_field", None))
+        if fields:
+            return _any(Q(**{_lookup(f, "pk"): org_id}) for f in fields)
         if not getattr(model, "org_users_see_own_region", False):
             return Q(pk__in=[])
     paths = user.scope_region_paths() if hasattr(user, "scope_region_paths") else []
     if paths is None:
         return None
-    field = getattr(model, "scope_region_field", None)
-    if field is None:
+    fields = _paths(getattr(model, "scope_region_field", None))
+    if not fields:
         # Non-regional reference data: visible to every user holding the permission.
         return None
+    return _any(
+        Q(**{_lookup(f, "path__startswith"): path}) for f in fields for path in paths
+    )
+
+
+def _paths(value) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _any(qs) -> Q:
     q = Q(pk__in=[])
-    for path in paths:
-        q |= Q(**{_lookup(field, "path__startswith"): path})
+    for item in qs:
+        q |= item
     return q
 
 
@@ -61,5 +79,5 @@ def restrict(queryset: QuerySet, user, action: str = "view") -> QuerySet:
         return queryset.none()
     if user.is_superuser:
         return queryset
-    q = scope_q(model, user)
+    q = scope_q(model, user, action)
     return queryset if q is None else queryset.filter(q)

@@ -1,8 +1,41 @@
 """Base table: checkbox column, linked name, an 操作 column, CSV/XLSX-friendly values."""
 
+from decimal import Decimal
+
 import django_tables2 as tables
+from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django_tables2.columns import library
+
+
+@library.register
+class NumberColumn(tables.Column):
+    """Numbers right-aligned with thousands separators on screen; raw values in exports.
+    Used automatically for decimal and integer model fields (years excepted)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("attrs", {"td": {"class": "text-end"}, "th": {"class": "text-end"}})
+        super().__init__(*args, **kwargs)
+
+    def render(self, value):
+        if isinstance(value, Decimal | float):
+            return f"{value:,.2f}"
+        if isinstance(value, int):
+            return f"{value:,}"
+        return value
+
+    def value(self, value):
+        return value
+
+    @classmethod
+    def from_field(cls, field, **kwargs):
+        numeric = isinstance(field, models.DecimalField | models.IntegerField | models.FloatField)
+        if numeric and not field.choices and not field.name.endswith("year") and not (
+            field.primary_key or field.is_relation
+        ):
+            return cls(**kwargs)
+        return None
 
 
 class ActionsColumn(tables.Column):
@@ -49,6 +82,7 @@ class BaseTable(tables.Table):
     class Meta:
         attrs = {"class": "table table-vcenter table-sm table-hover card-table text-nowrap"}
         per_page = 20
+        empty_text = _("没有符合条件的记录")
 
     def __init__(self, *args, user=None, **kwargs):
         self.user = user

@@ -114,8 +114,13 @@ class ObjectListView(BaseObjectView):
             "page_sizes": PAGE_SIZES,
             "per_page": per_page,
             "active_filters": [k for k, v in request.GET.items() if v and k in filterset.filters],
+            **self.list_context(queryset),
         }
         return render(request, self.templates("_list"), context)
+
+    def list_context(self, queryset) -> dict:
+        """Hook: extra context computed over the filtered, scoped rows (e.g. totals)."""
+        return {}
 
     def configure_rows(self, records: list) -> None:
         """Hook: annotate the records about to be shown or exported (a few queries in all,
@@ -188,6 +193,8 @@ def object_fields(obj, user) -> list[dict]:
             value = getattr(obj, field.name)
         if field.name in personal and not show_personal:
             value = mask(str(value or ""))
+        elif field.name.endswith("year") and isinstance(value, int):
+            value = str(value)  # a year, not a quantity: no thousands separator
         link = None
         if field.is_relation and value is not None and hasattr(value, "get_absolute_url"):
             link = value.get_absolute_url()

@@ -2,6 +2,7 @@ from collections import Counter
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from kechuang.orgs.choices import OrgKind
 from kechuang.orgs.models import Org
@@ -33,6 +34,39 @@ def headline_cards(plan) -> list[dict]:
             }
         )
     return cards
+
+
+# Registries counted on the home page (scoped to the user): (label, "app.Model", list URL name).
+REGISTRY_COUNTS = (
+    (_("企业"), "enterprises.Enterprise", "enterprises:enterprise_list"),
+    (_("创新平台"), "platforms.Platform", "platforms:platform_list"),
+    (_("人才"), "talents.Talent", "talents:talent_list"),
+    (_("科技特派员"), "talents.Commissioner", "talents:commissioner_list"),
+    (_("孵化载体"), "carriers.Carrier", "carriers:carrier_list"),
+    (_("科技成果"), "achievements.Achievement", "achievements:achievement_list"),
+    (_("技术合同"), "achievements.Contract", "achievements:contract_list"),
+    (_("立项项目"), "projects.Project", "projects:project_list"),
+)
+
+
+def registry_counts(user) -> list[dict]:
+    """How many records of each registry the user can see, with a link to the list."""
+    from django.apps import apps
+    from django.urls import reverse
+
+    rows = []
+    for label, model_path, url_name in REGISTRY_COUNTS:
+        model = apps.get_model(model_path)
+        if not user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
+            continue
+        rows.append(
+            {
+                "label": label,
+                "count": model.objects.restrict(user).count(),
+                "url": reverse(url_name),
+            }
+        )
+    return rows
 
 
 @login_required

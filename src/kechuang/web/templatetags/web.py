@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 from django import template
+from django.utils import timezone
 
 register = template.Library()
 
@@ -39,7 +40,7 @@ def display(value):
     if isinstance(value, int):
         return f"{value:,}"
     if isinstance(value, datetime.datetime):
-        return value.strftime("%Y-%m-%d %H:%M")
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
     if isinstance(value, datetime.date):
         return value.strftime("%Y-%m-%d")
     return value

@@ -14,7 +14,15 @@ from kechuang.plans.loader import BUILTIN_PLAN, load_plan
 from kechuang.regions.loader import load_pingdingshan
 
 # Registries whose `<app>.demo.load(rng)` adds their demo records, in dependency order.
-DEMO_APPS = ("enterprises", "platforms", "talents", "carriers", "achievements", "projects", "chains")
+DEMO_APPS = (
+    "enterprises",
+    "platforms",
+    "talents",
+    "carriers",
+    "achievements",
+    "projects",
+    "chains",
+)
 
 DEMO_USERS = (
     # username, role, regions, display name

@@ -1,0 +1,173 @@
+from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
+
+from kechuang.api.base import BaseSerializer, BaseViewSet
+
+from .filtersets import AchievementFilterSet, AppraisalFilterSet, ContractFilterSet, DemandFilterSet
+from .models import Achievement, Appraisal, Contract, Demand
+
+COMMON = ("version", "created", "updated")
+
+
+class AchievementSerializer(BaseSerializer):
+    keyword_list = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="关键词拆分后的列表"
+    )
+
+    class Meta:
+        model = Achievement
+        fields = (
+            "id",
+            "url",
+            "title",
+            "owner",
+            "co_owners",
+            "field",
+            "industry",
+            "description",
+            "keywords",
+            "keyword_list",
+            "ip_list",
+            "trl",
+            "status",
+            "completed_on",
+            "region",
+            "contact_person",
+            "contact_phone",
+            *COMMON,
+        )
+        read_only_fields = ("created", "updated")
+
+    def validate(self, attrs):
+        # Many-to-many values cannot be set on an unsaved instance during model validation.
+        co_owners = attrs.pop("co_owners", None)
+        attrs = super().validate(attrs)
+        if co_owners is not None:
+            attrs["co_owners"] = co_owners
+        return attrs
+
+
+class AppraisalSerializer(BaseSerializer):
+    class Meta:
+        model = Appraisal
+        fields = (
+            "id",
+            "url",
+            "achievement",
+            "kind",
+            "organised_by",
+            "appraised_on",
+            "conclusion",
+            "advancement",
+            "maturity",
+            "market_prospects",
+            "ip_strength",
+            "score",
+            "experts",
+            "summary",
+            *COMMON,
+        )
+        read_only_fields = ("created", "updated")
+
+
+class DemandSerializer(BaseSerializer):
+    keyword_list = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="关键词拆分后的列表"
+    )
+
+    class Meta:
+        model = Demand
+        fields = (
+            "id",
+            "url",
+            "title",
+            "org",
+            "field",
+            "industry",
+            "description",
+            "keywords",
+            "keyword_list",
+            "budget_wan",
+            "published_on",
+            "deadline",
+            "status",
+            "region",
+            "contact_person",
+            "contact_phone",
+            *COMMON,
+        )
+        read_only_fields = ("created", "updated")
+
+
+class ContractSerializer(BaseSerializer):
+    year = serializers.IntegerField(read_only=True, help_text="统计年度（签订年份）")
+
+    class Meta:
+        model = Contract
+        fields = (
+            "id",
+            "url",
+            "contract_no",
+            "name",
+            "kind",
+            "field",
+            "achievement",
+            "signed_on",
+            "registered_on",
+            "year",
+            "contract_value_wan",
+            "transaction_value_wan",
+            "seller",
+            "seller_name",
+            "seller_region",
+            "seller_region_text",
+            "buyer",
+            "buyer_name",
+            "buyer_region",
+            "buyer_region_text",
+            *COMMON,
+        )
+        read_only_fields = ("created", "updated")
+        extra_kwargs = {
+            "contract_no": {
+                "validators": [
+                    UniqueValidator(Contract.objects.all(), message="合同登记编号已存在")
+                ]
+            }
+        }
+
+
+class AchievementViewSet(BaseViewSet):
+    queryset = Achievement.objects.select_related("owner", "region").prefetch_related("co_owners")
+    serializer_class = AchievementSerializer
+    filterset_class = AchievementFilterSet
+    ordering_fields = ("title", "completed_on", "trl")
+
+
+class AppraisalViewSet(BaseViewSet):
+    queryset = Appraisal.objects.select_related("achievement")
+    serializer_class = AppraisalSerializer
+    filterset_class = AppraisalFilterSet
+    ordering_fields = ("appraised_on", "score")
+
+
+class DemandViewSet(BaseViewSet):
+    queryset = Demand.objects.select_related("org", "region")
+    serializer_class = DemandSerializer
+    filterset_class = DemandFilterSet
+    ordering_fields = ("title", "published_on", "deadline", "budget_wan")
+
+
+class ContractViewSet(BaseViewSet):
+    queryset = Contract.objects.select_related("seller_region", "buyer_region")
+    serializer_class = ContractSerializer
+    filterset_class = ContractFilterSet
+    ordering_fields = ("signed_on", "registered_on", "contract_value_wan", "contract_no")
+
+
+ROUTES = [
+    ("achievements", AchievementViewSet),
+    ("appraisals", AppraisalViewSet),
+    ("demands", DemandViewSet),
+    ("tech-contracts", ContractViewSet),
+]
