@@ -6,6 +6,7 @@ from django.core.management.base import CommandError
 
 from kechuang.enterprises.models import AnnualData, Enterprise, Qualification
 from kechuang.orgs.models import Org
+from kechuang.platforms.models import Platform, PlatformReport
 from kechuang.regions.models import Region
 
 pytestmark = pytest.mark.django_db
@@ -18,11 +19,14 @@ def synth(*args):
 
 
 def test_province_scale_uses_henans_181_counties_and_reports_its_time():
-    out, err = synth("--scale", "province", "--enterprises", "300", "--seed", "7")
+    out, err = synth(
+        "--scale", "province", "--enterprises", "300", "--platforms", "40", "--seed", "7"
+    )
     assert Region.objects.filter(level=3).count() == 181
     assert Enterprise.objects.count() == 300
     assert AnnualData.objects.count() > 300
     assert Qualification.objects.filter(kind="high_tech").exists()
+    assert Platform.objects.count() == 40 and PlatformReport.objects.exists()
     assert "用时" in out and "100.0%" in err  # progress bar drawn to the end
     assert all("合成" in name for name in Org.objects.values_list("name", flat=True)[:50])
 
@@ -34,6 +38,8 @@ def test_same_seed_same_data():
             "sales_revenue_wan", flat=True
         )
     )
+    PlatformReport.objects.all().delete()
+    Platform.objects.all().delete()
     AnnualData.objects.all().delete()
     Qualification.objects.all().delete()
     Enterprise.objects.all().delete()

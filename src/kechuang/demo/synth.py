@@ -59,7 +59,14 @@ WORDS = (
 SUFFIXES = ("科技有限公司", "有限公司", "股份有限公司", "技术有限公司")
 
 
-def synthesize(scale_name: str, seed: int = 1, *, stream=None, enterprises: int | None = None):
+def synthesize(
+    scale_name: str,
+    seed: int = 1,
+    *,
+    stream=None,
+    enterprises: int | None = None,
+    platforms: int | None = None,
+):
     """Create the synthetic dataset; returns a dict of counts and the seconds taken."""
     scale = SCALES[scale_name]
     n = enterprises or scale.enterprises
@@ -71,7 +78,9 @@ def synthesize(scale_name: str, seed: int = 1, *, stream=None, enterprises: int 
         ents = _enterprises(orgs, stream)
         quals = _qualifications(rng, ents, scale, stream)
         annual = _annual(rng, ents, quals, stream)
-        platforms = _platforms(rng, orgs, scale, stream)
+        platforms = _platforms(
+            rng, orgs, platforms if platforms is not None else scale.platforms, stream
+        )
     return {
         "counties": len(counties),
         "orgs": len(orgs),
@@ -283,13 +292,13 @@ def _annual(rng, ents, quals, stream) -> int:
     return total
 
 
-def _platforms(rng, orgs, scale, stream) -> int:
+def _platforms(rng, orgs, n, stream) -> int:
     """Platforms and their annual reports, when the platforms registry is installed."""
     try:
         from kechuang.platforms.synth import synthesize_platforms
     except ImportError:
         return 0
-    return synthesize_platforms(rng, orgs, scale.platforms, stream)
+    return synthesize_platforms(rng, orgs, n, stream)
 
 
 def _d(value: float) -> Decimal:

@@ -13,6 +13,8 @@ FIRST_YEAR = 2016
 RELATED = (
     ("hosted_platforms", "依托平台"),
     ("achievements", "科技成果"),
+    ("contracts_as_seller", "技术合同（卖方，输出）"),
+    ("contracts_as_buyer", "技术合同（买方，吸纳）"),
 )
 
 

@@ -12,14 +12,17 @@ class Command(BaseCommand):
         parser.add_argument("--scale", choices=sorted(SCALES), default="province")
         parser.add_argument("--seed", type=int, default=1)
         parser.add_argument("--enterprises", type=int, help="覆盖该规模的企业数量（用于快速试验）")
+        parser.add_argument("--platforms", type=int, help="覆盖该规模的平台数量（用于快速试验）")
 
-    def handle(self, *args, scale, seed, enterprises, **options):
+    def handle(self, *args, scale, seed, enterprises, platforms, **options):
         if Org.objects.filter(name__contains="合成").exists():
             raise CommandError(
                 "数据库中已有合成数据；请在空数据库上运行（或换一个 DATABASE_URL）", returncode=2
             )
         with changelog_context(reason=f"生成合成数据 scale={scale} seed={seed}"):
-            result = synthesize(scale, seed, stream=self.stderr._out, enterprises=enterprises)
+            result = synthesize(
+                scale, seed, stream=self.stderr._out, enterprises=enterprises, platforms=platforms
+            )
         self.stdout.write(
             f"完成：{result['counties']} 个县级区划，企业 {result['enterprises']:,} 家，"
             f"资质 {result['qualifications']:,} 条，年度数据 {result['annual_rows']:,} 行，"
