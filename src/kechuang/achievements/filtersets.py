@@ -2,8 +2,7 @@ import django_filters
 
 from kechuang.core.choices import KeyIndustry, TechField
 from kechuang.core.filtersets import BaseFilterSet
-from kechuang.regions.choices import RegionLevel
-from kechuang.regions.models import Region
+from kechuang.regions.filters import CountyFilter
 
 from .choices import (
     TRL,
@@ -16,21 +15,10 @@ from .choices import (
 from .models import Achievement, Appraisal, Contract, Demand
 
 
-def county_filter(label="县（市、区）", method="filter_county"):
-    return django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level=RegionLevel.COUNTY), method=method, label=label
-    )
-
-
 def id_filter(field: str, label: str):
     """Filter by a related record's id (links from detail pages, API); a plain number input
     rather than a select of hundreds of organisations. Rows stay limited to the user's scope."""
     return django_filters.NumberFilter(field_name=f"{field}_id", label=label)
-
-
-def in_county(queryset, region_field: str, county):
-    """Rows whose region lies in `county` (its whole subtree), as OrgFilterSet.filter_county."""
-    return queryset.filter(**{f"{region_field}__path__startswith": county.path})
 
 
 class AchievementFilterSet(BaseFilterSet):
@@ -38,7 +26,7 @@ class AchievementFilterSet(BaseFilterSet):
     field = django_filters.ChoiceFilter(choices=TechField.choices, label="技术领域")
     industry = django_filters.ChoiceFilter(choices=KeyIndustry.choices, label="重点产业")
     status = django_filters.ChoiceFilter(choices=AchievementStatus.choices, label="转化状态")
-    county = county_filter()
+    county = CountyFilter("region")
     trl_min = django_filters.ChoiceFilter(
         field_name="trl", lookup_expr="gte", choices=TRL.choices, label="技术就绪度不低于"
     )
@@ -64,15 +52,12 @@ class AchievementFilterSet(BaseFilterSet):
             "year_to",
         )
 
-    def filter_county(self, queryset, name, value):
-        return in_county(queryset, "region", value)
-
 
 class AppraisalFilterSet(BaseFilterSet):
     search_fields = ("achievement__title", "organised_by", "achievement__search_initials")
     kind = django_filters.ChoiceFilter(choices=AppraisalKind.choices, label="类型")
     conclusion = django_filters.ChoiceFilter(choices=AppraisalConclusion.choices, label="评价结论")
-    county = county_filter()
+    county = CountyFilter("achievement__region")
     achievement = id_filter("achievement", "科技成果编号")
     score_min = django_filters.NumberFilter(
         field_name="score", lookup_expr="gte", label="综合评分不低于"
@@ -97,16 +82,13 @@ class AppraisalFilterSet(BaseFilterSet):
             "year_to",
         )
 
-    def filter_county(self, queryset, name, value):
-        return in_county(queryset, "achievement__region", value)
-
 
 class DemandFilterSet(BaseFilterSet):
     search_fields = ("title", "keywords", "search_initials")
     field = django_filters.ChoiceFilter(choices=TechField.choices, label="技术领域")
     industry = django_filters.ChoiceFilter(choices=KeyIndustry.choices, label="重点产业")
     status = django_filters.ChoiceFilter(choices=DemandStatus.choices, label="需求状态")
-    county = county_filter()
+    county = CountyFilter("region")
     org = id_filter("org", "需求单位编号")
     year_from = django_filters.NumberFilter(
         field_name="published_on__year", lookup_expr="gte", label="发布年度起"
@@ -136,15 +118,12 @@ class DemandFilterSet(BaseFilterSet):
             "budget_max",
         )
 
-    def filter_county(self, queryset, name, value):
-        return in_county(queryset, "region", value)
-
 
 class ContractFilterSet(BaseFilterSet):
     search_fields = ("contract_no", "name", "seller_name", "buyer_name", "search_initials")
     kind = django_filters.ChoiceFilter(choices=ContractKind.choices, label="合同类型")
     field = django_filters.ChoiceFilter(choices=TechField.choices, label="技术领域")
-    county = county_filter(label="卖方所在县（市、区）")
+    county = CountyFilter("seller_region", label="卖方所在县（市、区）")
     year_from = django_filters.NumberFilter(
         field_name="signed_on__year", lookup_expr="gte", label="签订年度起"
     )
@@ -158,7 +137,7 @@ class ContractFilterSet(BaseFilterSet):
         field_name="contract_value_wan", lookup_expr="lte", label="成交额不高于（万元）"
     )
     # 吸纳 (buyer side) within the rows the user may see; see Contract.scope_region_field.
-    buyer_county = county_filter(label="买方所在县（市、区）", method="filter_buyer_county")
+    buyer_county = CountyFilter("buyer_region", label="买方所在县（市、区）")
     buyer_location = django_filters.ChoiceFilter(
         choices=(("outside", "市外"), ("inside", "市内")),
         method="filter_buyer_location",
@@ -187,12 +166,6 @@ class ContractFilterSet(BaseFilterSet):
             "achievement",
             "contract_no",
         )
-
-    def filter_county(self, queryset, name, value):
-        return in_county(queryset, "seller_region", value)
-
-    def filter_buyer_county(self, queryset, name, value):
-        return in_county(queryset, "buyer_region", value)
 
     def filter_buyer_location(self, queryset, name, value):
         return queryset.filter(buyer_region__isnull=value == "outside")

@@ -6,8 +6,7 @@ from django.db.models import Q
 
 from kechuang.core.choices import KeyIndustry
 from kechuang.core.filtersets import BaseFilterSet
-from kechuang.regions.choices import RegionLevel
-from kechuang.regions.models import Region
+from kechuang.regions.filters import CountyFilter
 
 from .choices import (
     CarrierKind,
@@ -21,14 +20,6 @@ from .choices import (
 from .models import Carrier, Fund, Investment, Tenancy
 
 
-def county_filter(label="县（市、区）"):
-    return django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level=RegionLevel.COUNTY),
-        method="filter_county",
-        label=label,
-    )
-
-
 def year_filter(field: str, bound: str, label: str):
     lookup = "year__gte" if bound == "from" else "year__lte"
     return django_filters.NumberFilter(field_name=field, lookup_expr=lookup, label=label)
@@ -40,19 +31,11 @@ def yes_no_filter(label: str, **kwargs):
     return django_filters.BooleanFilter(label=label, widget=widget, **kwargs)
 
 
-class CountyMixin:
-    county_path = "region__path"
-
-    def filter_county(self, queryset, name, value):
-        """Everything in a county-level unit (the unit itself or any region below it)."""
-        return queryset.filter(**{f"{self.county_path}__startswith": value.path})
-
-
-class CarrierFilterSet(CountyMixin, BaseFilterSet):
+class CarrierFilterSet(BaseFilterSet):
     search_fields = ("name", "search_initials", "operator__name")
     kind = django_filters.ChoiceFilter(choices=CarrierKind.choices, label="载体类型")
     level = django_filters.ChoiceFilter(choices=CarrierLevel.choices, label="认定级别")
-    county = county_filter()
+    county = CountyFilter("region")
     status = django_filters.ChoiceFilter(choices=CarrierStatus.choices, label="运营状态")
     specialisation = django_filters.ChoiceFilter(choices=Specialisation.choices, label="综合/专业")
     industry = django_filters.ChoiceFilter(choices=KeyIndustry.choices, label="所属产业")
@@ -76,8 +59,7 @@ class CarrierFilterSet(CountyMixin, BaseFilterSet):
         )
 
 
-class TenancyFilterSet(CountyMixin, BaseFilterSet):
-    county_path = "carrier__region__path"
+class TenancyFilterSet(BaseFilterSet):
     search_fields = ("enterprise__name", "enterprise__search_initials", "carrier__name")
     carrier = django_filters.ModelChoiceFilter(queryset=Carrier.objects.all(), label="孵化载体")
     status = django_filters.ChoiceFilter(
@@ -86,7 +68,7 @@ class TenancyFilterSet(CountyMixin, BaseFilterSet):
     kind = django_filters.ChoiceFilter(
         field_name="carrier__kind", choices=CarrierKind.choices, label="载体类型"
     )
-    county = county_filter()
+    county = CountyFilter("carrier__region")
     level = django_filters.ChoiceFilter(
         field_name="carrier__level", choices=CarrierLevel.choices, label="载体认定级别"
     )
@@ -126,13 +108,13 @@ class TenancyFilterSet(CountyMixin, BaseFilterSet):
         return queryset.incubating_on(date(int(value), 12, 31))
 
 
-class FundFilterSet(CountyMixin, BaseFilterSet):
+class FundFilterSet(BaseFilterSet):
     search_fields = ("name", "search_initials", "manager__name")
     government_guided = yes_no_filter("政府引导基金")
     industry = django_filters.ChoiceFilter(
         choices=KeyIndustry.choices, method="filter_industry", label="重点投资产业"
     )
-    county = county_filter()
+    county = CountyFilter("region")
     established_from = year_filter("established_on", "from", "成立年份起")
     established_to = year_filter("established_on", "to", "成立年份止")
     manager = django_filters.NumberFilter(field_name="manager_id", label="管理机构（ID）")
@@ -159,12 +141,11 @@ class FundFilterSet(CountyMixin, BaseFilterSet):
         )
 
 
-class InvestmentFilterSet(CountyMixin, BaseFilterSet):
-    county_path = "fund__region__path"
+class InvestmentFilterSet(BaseFilterSet):
     search_fields = ("enterprise__name", "enterprise__search_initials", "fund__name")
     fund = django_filters.ModelChoiceFilter(queryset=Fund.objects.all(), label="创投基金")
     round = django_filters.ChoiceFilter(choices=InvestmentRound.choices, label="投资轮次")
-    county = county_filter("基金所在县（市、区）")
+    county = CountyFilter("fund__region", label="基金所在县（市、区）")
     year_from = year_filter("invested_on", "from", "投资年份起")
     year_to = year_filter("invested_on", "to", "投资年份止")
     carrier = django_filters.ModelChoiceFilter(queryset=Carrier.objects.all(), label="所在孵化载体")

@@ -52,9 +52,7 @@ def scope_q(model, user, action: str = "view") -> Q | None:
     if not fields:
         # Non-regional reference data: visible to every user holding the permission.
         return None
-    return _any(
-        Q(**{_lookup(f, "path__startswith"): path}) for f in fields for path in paths
-    )
+    return _any(Q(**{_lookup(f, "path__startswith"): path}) for f in fields for path in paths)
 
 
 def _paths(value) -> tuple[str, ...]:

@@ -31,8 +31,11 @@ class NumberColumn(tables.Column):
     @classmethod
     def from_field(cls, field, **kwargs):
         numeric = isinstance(field, models.DecimalField | models.IntegerField | models.FloatField)
-        if numeric and not field.choices and not field.name.endswith("year") and not (
-            field.primary_key or field.is_relation
+        if (
+            numeric
+            and not field.choices
+            and not field.name.endswith("year")
+            and not (field.primary_key or field.is_relation)
         ):
             return cls(**kwargs)
         return None

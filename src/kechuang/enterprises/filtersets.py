@@ -3,29 +3,14 @@ from django.db.models import Exists, OuterRef
 
 from kechuang.core.choices import KeyIndustry, TechField
 from kechuang.core.filtersets import BaseFilterSet
-from kechuang.regions.choices import RegionLevel
-from kechuang.regions.models import Region
+from kechuang.regions.filters import CountyFilter
 
 from .choices import QualificationKind
 from .models import AnnualData, Enterprise, Qualification
 
 
-class CountyFilterMixin(django_filters.FilterSet):
-    """县（市、区）: everything whose region lies under the chosen county-level unit."""
-
-    county_path = ""
-    county = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level=RegionLevel.COUNTY),
-        method="filter_county",
-        label="县（市、区）",
-    )
-
-    def filter_county(self, queryset, name, value):
-        return queryset.filter(**{f"{self.county_path}__path__startswith": value.path})
-
-
-class EnterpriseFilterSet(CountyFilterMixin, BaseFilterSet):
-    county_path = "org__region"
+class EnterpriseFilterSet(BaseFilterSet):
+    county = CountyFilter("org__region")
     search_fields = ("org__name", "org__uscc", "org__search_initials", "main_products")
     industry = django_filters.ChoiceFilter(choices=KeyIndustry.choices, label="重点产业")
     tech_field = django_filters.ChoiceFilter(choices=TechField.choices, label="技术领域")
@@ -46,8 +31,8 @@ class EnterpriseFilterSet(CountyFilterMixin, BaseFilterSet):
         return queryset.filter(Exists(held))
 
 
-class AnnualDataFilterSet(CountyFilterMixin, BaseFilterSet):
-    county_path = "enterprise__org__region"
+class AnnualDataFilterSet(BaseFilterSet):
+    county = CountyFilter("enterprise__org__region")
     search_fields = (
         "enterprise__org__name",
         "enterprise__org__uscc",
@@ -67,8 +52,8 @@ class AnnualDataFilterSet(CountyFilterMixin, BaseFilterSet):
         fields = ("q", "year", "county", "enterprise", "above_scale", "min_rd_wan")
 
 
-class QualificationFilterSet(CountyFilterMixin, BaseFilterSet):
-    county_path = "enterprise__org__region"
+class QualificationFilterSet(BaseFilterSet):
+    county = CountyFilter("enterprise__org__region")
     search_fields = ("enterprise__org__name", "enterprise__org__search_initials", "number")
     kind = django_filters.ChoiceFilter(choices=QualificationKind.choices, label="资质类型")
     year = django_filters.NumberFilter(label="认定/入库年度")

@@ -1,7 +1,7 @@
 import django_filters
 
 from kechuang.core.filtersets import BaseFilterSet
-from kechuang.regions.choices import RegionLevel
+from kechuang.regions.filters import CountyFilter
 from kechuang.regions.models import Region
 
 from .choices import Industry, OrgKind
@@ -12,11 +12,7 @@ class OrgFilterSet(BaseFilterSet):
     search_fields = ("name", "uscc", "search_initials")
     kind = django_filters.ChoiceFilter(choices=OrgKind.choices, label="单位类型")
     industry = django_filters.ChoiceFilter(choices=Industry.choices, label="所属行业")
-    county = django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level=RegionLevel.COUNTY),
-        method="filter_county",
-        label="县（市、区）",
-    )
+    county = CountyFilter("region")
     region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), label="所在区划")
     uscc = django_filters.CharFilter(label="统一社会信用代码")
     established_after = django_filters.DateFilter(
@@ -38,6 +34,3 @@ class OrgFilterSet(BaseFilterSet):
             "established_after",
             "established_before",
         )
-
-    def filter_county(self, queryset, name, value):
-        return queryset.filter(region__path__startswith=value.path)

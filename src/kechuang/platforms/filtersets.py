@@ -4,19 +4,11 @@ from django import forms
 from kechuang.core.choices import KeyIndustry, Level, TechField
 from kechuang.core.filtersets import BaseFilterSet
 from kechuang.orgs.models import Org
-from kechuang.regions.choices import RegionLevel
+from kechuang.regions.filters import CountyFilter
 from kechuang.regions.models import Region
 
 from .choices import PlatformKind, PlatformStatus, ReportStatus
 from .models import Platform, PlatformReport
-
-
-def county_filter():
-    return django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level=RegionLevel.COUNTY),
-        method="filter_county",
-        label="县（市、区）",
-    )
 
 
 class PlatformFilterSet(BaseFilterSet):
@@ -24,7 +16,7 @@ class PlatformFilterSet(BaseFilterSet):
     kind = django_filters.ChoiceFilter(choices=PlatformKind.choices, label="平台类型")
     level = django_filters.ChoiceFilter(choices=Level.choices, label="级别")
     status = django_filters.ChoiceFilter(choices=PlatformStatus.choices, label="运行状态")
-    county = county_filter()
+    county = CountyFilter("region")
     industry = django_filters.ChoiceFilter(choices=KeyIndustry.choices, label="重点产业")
     host = django_filters.ModelChoiceFilter(queryset=Org.objects.all(), label="依托单位")
     approved_from = django_filters.NumberFilter(
@@ -59,9 +51,6 @@ class PlatformFilterSet(BaseFilterSet):
             "region",
         )
 
-    def filter_county(self, queryset, name, value):
-        return queryset.filter(region__path__startswith=value.path)
-
     def filter_operating_on(self, queryset, name, value):
         return queryset.operating_at(value)
 
@@ -71,7 +60,7 @@ class PlatformReportFilterSet(BaseFilterSet):
     year = django_filters.NumberFilter(label="年度")
     platform = django_filters.ModelChoiceFilter(queryset=Platform.objects.all(), label="创新平台")
     status = django_filters.ChoiceFilter(choices=ReportStatus.choices, label="填报状态")
-    county = county_filter()
+    county = CountyFilter("platform__region")
     kind = django_filters.ChoiceFilter(
         field_name="platform__kind", choices=PlatformKind.choices, label="平台类型"
     )
@@ -82,6 +71,3 @@ class PlatformReportFilterSet(BaseFilterSet):
     class Meta:
         model = PlatformReport
         fields = ("q", "year", "platform", "status", "county", "kind", "level")
-
-    def filter_county(self, queryset, name, value):
-        return queryset.filter(platform__region__path__startswith=value.path)

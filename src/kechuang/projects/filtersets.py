@@ -4,19 +4,10 @@ import django_filters
 
 from kechuang.core.choices import KeyIndustry, TechField
 from kechuang.core.filtersets import BaseFilterSet
-from kechuang.regions.choices import RegionLevel
-from kechuang.regions.models import Region
+from kechuang.regions.filters import CountyFilter
 
 from .choices import CallStatus, MilestoneStatus, ProjectStatus, ProposalStatus
 from .models import Call, Expert, Milestone, Project, Proposal, Review
-
-
-def county_filter():
-    return django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level=RegionLevel.COUNTY),
-        method="filter_county",
-        label="县（市、区）",
-    )
 
 
 def id_filter(field_name: str, label: str):
@@ -29,35 +20,26 @@ def year_filter(field_name: str, label: str = "年度"):
     return django_filters.NumberFilter(field_name=field_name, label=label)
 
 
-class CountyMixin:
-    """`county`: everything whose region lies under the chosen county (region path prefix)."""
-
-    region_path = "region__path"
-
-    def filter_county(self, queryset, name, value):
-        return queryset.filter(**{f"{self.region_path}__startswith": value.path})
-
-
-class CallFilterSet(CountyMixin, BaseFilterSet):
+class CallFilterSet(BaseFilterSet):
     search_fields = ("title", "description")
     year = year_filter("year")
     key_field = django_filters.ChoiceFilter(choices=KeyIndustry.choices, label="重点领域")
     status = django_filters.ChoiceFilter(choices=CallStatus.choices, label="状态")
-    county = county_filter()
+    county = CountyFilter("region")
 
     class Meta:
         model = Call
         fields = ("q", "year", "key_field", "status", "county")
 
 
-class ProposalFilterSet(CountyMixin, BaseFilterSet):
+class ProposalFilterSet(BaseFilterSet):
     search_fields = ("title", "leader_name", "applicant__name", "applicant__search_initials")
     year = year_filter("call__year")
     key_field = django_filters.ChoiceFilter(
         field_name="call__key_field", choices=KeyIndustry.choices, label="重点领域"
     )
     status = django_filters.ChoiceFilter(choices=ProposalStatus.choices, label="状态")
-    county = county_filter()
+    county = CountyFilter("region")
     call = django_filters.ModelChoiceFilter(queryset=Call.objects.all(), label="课题指南")
     field = django_filters.ChoiceFilter(choices=TechField.choices, label="技术领域")
     applicant = id_filter("applicant", "申报单位ID")
@@ -67,15 +49,14 @@ class ProposalFilterSet(CountyMixin, BaseFilterSet):
         fields = ("q", "year", "key_field", "status", "county", "call", "field", "applicant")
 
 
-class ReviewFilterSet(CountyMixin, BaseFilterSet):
-    region_path = "proposal__region__path"
+class ReviewFilterSet(BaseFilterSet):
     search_fields = ("proposal__title", "expert__name", "opinion")
     year = year_filter("proposal__call__year")
     key_field = django_filters.ChoiceFilter(
         field_name="proposal__call__key_field", choices=KeyIndustry.choices, label="重点领域"
     )
     conflict_declared = django_filters.BooleanFilter(label="声明回避")
-    county = county_filter()
+    county = CountyFilter("proposal__region")
     call = django_filters.ModelChoiceFilter(
         field_name="proposal__call", queryset=Call.objects.all(), label="课题指南"
     )
@@ -96,14 +77,14 @@ class ReviewFilterSet(CountyMixin, BaseFilterSet):
         )
 
 
-class ProjectFilterSet(CountyMixin, BaseFilterSet):
+class ProjectFilterSet(BaseFilterSet):
     search_fields = ("title", "project_no", "leader_name", "owner__name", "owner__search_initials")
     year = year_filter("starts_on__year", "立项年度")
     key_field = django_filters.ChoiceFilter(
         field_name="call__key_field", choices=KeyIndustry.choices, label="重点领域"
     )
     status = django_filters.ChoiceFilter(choices=ProjectStatus.choices, label="状态")
-    county = county_filter()
+    county = CountyFilter("region")
     call = django_filters.ModelChoiceFilter(queryset=Call.objects.all(), label="课题指南")
     owner = id_filter("owner", "承担单位ID")
 
@@ -112,13 +93,12 @@ class ProjectFilterSet(CountyMixin, BaseFilterSet):
         fields = ("q", "year", "key_field", "status", "county", "call", "owner", "project_no")
 
 
-class MilestoneFilterSet(CountyMixin, BaseFilterSet):
-    region_path = "project__region__path"
+class MilestoneFilterSet(BaseFilterSet):
     search_fields = ("title", "project__title", "project__project_no", "note")
     year = year_filter("due_on__year", "计划完成年度")
     status = django_filters.ChoiceFilter(choices=MilestoneStatus.choices, label="状态")
     overdue = django_filters.BooleanFilter(method="filter_overdue", label="逾期")
-    county = county_filter()
+    county = CountyFilter("project__region")
     call = django_filters.ModelChoiceFilter(
         field_name="project__call", queryset=Call.objects.all(), label="课题指南"
     )
@@ -142,11 +122,11 @@ class MilestoneFilterSet(CountyMixin, BaseFilterSet):
         return queryset
 
 
-class ExpertFilterSet(CountyMixin, BaseFilterSet):
+class ExpertFilterSet(BaseFilterSet):
     search_fields = ("name", "org__name", "org_name", "disciplines", "title")
     main_field = django_filters.ChoiceFilter(choices=TechField.choices, label="主要技术领域")
     available = django_filters.BooleanFilter(label="可参与评审")
-    county = county_filter()
+    county = CountyFilter("region")
     org = id_filter("org", "工作单位ID")
 
     class Meta:

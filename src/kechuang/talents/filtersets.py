@@ -4,6 +4,7 @@ from kechuang.core.choices import KeyIndustry, Level, TechField
 from kechuang.core.filtersets import BaseFilterSet
 from kechuang.orgs.models import Org
 from kechuang.regions.choices import RegionLevel
+from kechuang.regions.filters import CountyFilter
 from kechuang.regions.models import Region
 
 from .choices import (
@@ -27,27 +28,10 @@ from .models import (
 )
 
 
-def county_filter(label="县（市、区）"):
-    return django_filters.ModelChoiceFilter(
-        queryset=Region.objects.filter(level=RegionLevel.COUNTY),
-        method="filter_county",
-        label=label,
-    )
-
-
-class CountyFilterMixin:
-    """`county`: rows whose region (`county_path_field`) lies under the chosen county."""
-
-    county_path_field = "region__path"
-
-    def filter_county(self, queryset, name, value):
-        return queryset.filter(**{f"{self.county_path_field}__startswith": value.path})
-
-
-class TalentFilterSet(CountyFilterMixin, BaseFilterSet):
+class TalentFilterSet(BaseFilterSet):
     search_fields = ("name", "search_initials", "org__name")
     category = django_filters.ChoiceFilter(choices=TalentCategory.choices, label="人才类别")
-    county = county_filter()
+    county = CountyFilter("region")
     field = django_filters.ChoiceFilter(choices=TechField.choices, label="技术领域")
     industry = django_filters.ChoiceFilter(choices=KeyIndustry.choices, label="重点产业")
     gender = django_filters.ChoiceFilter(choices=Gender.choices, label="性别")
@@ -85,15 +69,14 @@ class TalentFilterSet(CountyFilterMixin, BaseFilterSet):
         return queryset.filter(honours__level=value).distinct()
 
 
-class HonourFilterSet(CountyFilterMixin, BaseFilterSet):
+class HonourFilterSet(BaseFilterSet):
     search_fields = ("name", "talent__name", "talent__search_initials")
-    county_path_field = "talent__region__path"
     level = django_filters.ChoiceFilter(choices=Level.choices, label="级别")
     year = django_filters.NumberFilter(label="入选年度")
     category = django_filters.ChoiceFilter(
         field_name="talent__category", choices=TalentCategory.choices, label="人才类别"
     )
-    county = county_filter()
+    county = CountyFilter("talent__region")
     talent = django_filters.ModelChoiceFilter(queryset=Talent.objects.all(), label="人才")
 
     class Meta:
@@ -101,9 +84,9 @@ class HonourFilterSet(CountyFilterMixin, BaseFilterSet):
         fields = ("q", "level", "year", "category", "county", "talent")
 
 
-class TeamFilterSet(CountyFilterMixin, BaseFilterSet):
+class TeamFilterSet(BaseFilterSet):
     search_fields = ("name", "search_initials", "leader__name", "org__name")
-    county = county_filter()
+    county = CountyFilter("region")
     field = django_filters.ChoiceFilter(choices=TechField.choices, label="技术领域")
     industry = django_filters.ChoiceFilter(choices=KeyIndustry.choices, label="重点产业")
     org = django_filters.ModelChoiceFilter(queryset=Org.objects.all(), label="依托单位")
@@ -114,24 +97,27 @@ class TeamFilterSet(CountyFilterMixin, BaseFilterSet):
         fields = ("q", "county", "field", "industry", "org", "founded_year")
 
 
-class TeamMemberFilterSet(CountyFilterMixin, BaseFilterSet):
+class TeamMemberFilterSet(BaseFilterSet):
     search_fields = ("talent__name", "talent__search_initials", "team__name", "role")
-    county_path_field = "team__region__path"
     team = django_filters.ModelChoiceFilter(queryset=Team.objects.all(), label="创新团队")
     talent = django_filters.ModelChoiceFilter(queryset=Talent.objects.all(), label="人才")
-    county = county_filter()
+    county = CountyFilter("team__region")
 
     class Meta:
         model = TeamMember
         fields = ("q", "team", "talent", "county")
 
 
-class CommissionerFilterSet(CountyFilterMixin, BaseFilterSet):
+class CommissionerFilterSet(BaseFilterSet):
     search_fields = ("name", "search_initials", "speciality", "home_org__name")
     kind = django_filters.ChoiceFilter(choices=CommissionerKind.choices, label="类型")
     level = django_filters.ChoiceFilter(choices=Level.choices, label="级别")
-    county = county_filter("派出单位所在县（市、区）")
-    served_county = county_filter("服务县（市、区）")
+    county = CountyFilter("region", label="派出单位所在县（市、区）")
+    served_county = django_filters.ModelChoiceFilter(
+        queryset=Region.objects.filter(level=RegionLevel.COUNTY),
+        method="filter_served_county",
+        label="服务县（市、区）",
+    )
     active = django_filters.BooleanFilter(label="在岗")
     home_org = django_filters.ModelChoiceFilter(queryset=Org.objects.all(), label="派出单位")
 
@@ -139,21 +125,20 @@ class CommissionerFilterSet(CountyFilterMixin, BaseFilterSet):
         model = Commissioner
         fields = ("q", "kind", "level", "county", "served_county", "active", "home_org")
 
-    def filter_county(self, queryset, name, value):
-        if name == "served_county":
-            served = Assignment.objects.filter(region__path__startswith=value.path)
-            return queryset.filter(pk__in=served.values("commissioner_id"))
-        return super().filter_county(queryset, name, value)
+    def filter_served_county(self, queryset, name, value):
+        """Commissioners with an assignment anywhere in the county (wherever they are from)."""
+        served = Assignment.objects.filter(region__path__startswith=value.path)
+        return queryset.filter(pk__in=served.values("commissioner_id"))
 
 
-class AssignmentFilterSet(CountyFilterMixin, BaseFilterSet):
+class AssignmentFilterSet(BaseFilterSet):
     search_fields = (
         "commissioner__name",
         "commissioner__search_initials",
         "region__name",
         "region__search_initials",
     )
-    county = county_filter()
+    county = CountyFilter("region")
     level = django_filters.ChoiceFilter(
         field_name="region__level",
         choices=[(RegionLevel.TOWNSHIP, "乡级"), (RegionLevel.VILLAGE, "村级")],
@@ -178,14 +163,14 @@ class AssignmentFilterSet(CountyFilterMixin, BaseFilterSet):
         return queryset.filter(covering_q(int(value)))
 
 
-class ServiceLogFilterSet(CountyFilterMixin, BaseFilterSet):
+class ServiceLogFilterSet(BaseFilterSet):
     search_fields = (
         "commissioner__name",
         "commissioner__search_initials",
         "region__name",
         "content",
     )
-    county = county_filter()
+    county = CountyFilter("region")
     year = django_filters.NumberFilter(field_name="date__year", label="年度")
     commissioner = django_filters.ModelChoiceFilter(
         queryset=Commissioner.objects.all(), label="科技特派员"
@@ -200,15 +185,14 @@ class ServiceLogFilterSet(CountyFilterMixin, BaseFilterSet):
         fields = ("q", "county", "year", "commissioner", "date_after", "date_before")
 
 
-class AssessmentFilterSet(CountyFilterMixin, BaseFilterSet):
+class AssessmentFilterSet(BaseFilterSet):
     search_fields = ("commissioner__name", "commissioner__search_initials", "comment")
-    county_path_field = "commissioner__region__path"
     year = django_filters.NumberFilter(label="考核年度")
     result = django_filters.ChoiceFilter(choices=AssessmentResult.choices, label="考核结果")
     level = django_filters.ChoiceFilter(
         field_name="commissioner__level", choices=Level.choices, label="特派员级别"
     )
-    county = county_filter("派出单位所在县（市、区）")
+    county = CountyFilter("commissioner__region", label="派出单位所在县（市、区）")
     commissioner = django_filters.ModelChoiceFilter(
         queryset=Commissioner.objects.all(), label="科技特派员"
     )
