@@ -47,10 +47,14 @@ system-deps:
 test: system-deps install
 	@echo "==> Lint (ruff)"
 	$(BIN)/ruff check .
-	@echo "==> Tests on SQLite"
-	$(BIN)/python -m pytest
-	@echo "==> Tests on PostgreSQL"
-	$(BIN)/python -m pytest --postgres
+	@# The two databases run side by side (two cores); each log is printed when both are done.
+	@echo "==> Tests on SQLite and on PostgreSQL (in parallel)"
+	@$(BIN)/python -m pytest -p no:cacheprovider > var/test-sqlite.log 2>&1 & lite=$$!; \
+	$(BIN)/python -m pytest --postgres -p no:cacheprovider > var/test-postgres.log 2>&1; pg=$$?; \
+	wait $$lite; sqlite=$$?; \
+	echo "==> SQLite"; cat var/test-sqlite.log; \
+	echo "==> PostgreSQL"; cat var/test-postgres.log; \
+	test $$sqlite -eq 0 -a $$pg -eq 0
 
 lint: install
 	@echo "==> Lint (ruff)"
