@@ -198,7 +198,7 @@ def _qualifications(rng, ents, scale, stream) -> dict:
         for i, e in enumerate(ents, start=1):
             since = e.org.established_on.year + 1
             r = rng.random()
-            if r < scale.high_tech_share * 1.15:
+            if r < scale.high_tech_share * 1.35:  # renewals lapse: hit the share at the end
                 first = max(since, rng.randint(2008, LAST_YEAR))
                 year = first
                 while year <= LAST_YEAR:
