@@ -59,3 +59,22 @@ class BuiltinPlanTests(Personas, TestCase):
         r = self.client.get("/plans/")
         self.assertContains(r, "全社会研发经费支出占GDP比重")
         self.assertContains(r, "2015年：<strong>1.40</strong>")
+
+
+class HomeRegistryCountsTests(Personas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()
+
+    def test_counts_follow_the_users_scope_and_link_to_the_lists(self):
+        from kechuang.enterprises.models import Enterprise
+
+        Enterprise.objects.create(org=self.org_a, industry="nylon")
+        Enterprise.objects.create(org=self.org_b, industry="nylon")
+        for user, expected in ((self.user_a, 1), (self.city_staff, 2)):
+            self.client.force_login(user)
+            rows = {r["label"]: r for r in self.client.get("/").context["registries"]}
+            self.assertEqual(rows["企业"]["count"], expected)
+            self.assertEqual(rows["企业"]["url"], "/enterprises/")
+        self.client.force_login(self.outsider)
+        self.assertEqual(self.client.get("/").context["registries"], [])

@@ -1,6 +1,5 @@
-from collections import Counter
-
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
@@ -73,35 +72,36 @@ def registry_counts(user) -> list[dict]:
 def home(request):
     user = request.user
     plan = Plan.objects.restrict(user, "view").filter(is_default=True).first()
-    cards = headline_cards(plan)
     regions = Region.objects.restrict(user, "view")
+    orgs = Org.objects.restrict(user, "view")
+    kinds = dict(orgs.order_by().values_list("kind").annotate(n=Count("id")))
     scope = {
         "counties": regions.filter(level=RegionLevel.COUNTY).count(),
         "townships": regions.filter(level=RegionLevel.TOWNSHIP).count(),
-        "orgs": Org.objects.restrict(user, "view").count(),
-        "orgs_by_kind": list(Org.objects.restrict(user, "view").values_list("kind", flat=True)),
+        "orgs": sum(kinds.values()),
     }
-    kinds = Counter(scope.pop("orgs_by_kind"))
     chart = {
-        "title": {"text": "法人单位构成", "left": "center", "textStyle": {"fontSize": 14}},
+        "title": {"text": "法人单位构成", "left": "left", "textStyle": {"fontSize": 14}},
         "tooltip": {"trigger": "item", "formatter": "{b}：{c} 家（{d}%）"},
+        "legend": {"orient": "vertical", "right": 10, "top": "middle"},
         "series": [
             {
                 "type": "pie",
                 "radius": ["40%", "68%"],
+                "center": ["40%", "55%"],
+                "label": {"formatter": "{b} {c}"},
                 "data": [
-                    {"name": str(OrgKind(k).label), "value": n} for k, n in kinds.most_common()
+                    {"name": str(OrgKind(k).label), "value": n}
+                    for k, n in sorted(kinds.items(), key=lambda kv: -kv[1])
                 ],
             }
         ],
     }
-    return render(
-        request,
-        "web/home.html",
-        {
-            "plan": plan,
-            "cards": cards,
-            "scope": scope,
-            "org_chart": chart if kinds else None,
-        },
-    )
+    context = {
+        "plan": plan,
+        "cards": headline_cards(plan),
+        "scope": scope,
+        "registries": registry_counts(user),
+        "org_chart": chart if kinds else None,
+    }
+    return render(request, "web/home.html", context)
