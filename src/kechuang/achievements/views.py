@@ -37,14 +37,6 @@ class AchievementEditView(generic.ObjectEditView):
     form = AchievementForm
 
 
-class AchievementDeleteView(generic.ObjectDeleteView):
-    queryset = Achievement.objects.all()
-
-
-class AchievementChangeLogView(generic.ObjectChangeLogView):
-    queryset = Achievement.objects.all()
-
-
 # --- 成果评价 ---
 
 
@@ -63,14 +55,6 @@ class AppraisalEditView(generic.ObjectEditView):
     form = AppraisalForm
 
 
-class AppraisalDeleteView(generic.ObjectDeleteView):
-    queryset = Appraisal.objects.all()
-
-
-class AppraisalChangeLogView(generic.ObjectChangeLogView):
-    queryset = Appraisal.objects.all()
-
-
 # --- 技术需求 ---
 
 
@@ -87,14 +71,6 @@ class DemandView(generic.ObjectView):
 class DemandEditView(generic.ObjectEditView):
     queryset = Demand.objects.all()
     form = DemandForm
-
-
-class DemandDeleteView(generic.ObjectDeleteView):
-    queryset = Demand.objects.all()
-
-
-class DemandChangeLogView(generic.ObjectChangeLogView):
-    queryset = Demand.objects.all()
 
 
 # --- 技术合同 ---
@@ -141,11 +117,3 @@ class ContractView(generic.ObjectView):
 class ContractEditView(generic.ObjectEditView):
     queryset = Contract.objects.all()
     form = ContractForm
-
-
-class ContractDeleteView(generic.ObjectDeleteView):
-    queryset = Contract.objects.all()
-
-
-class ContractChangeLogView(generic.ObjectChangeLogView):
-    queryset = Contract.objects.all()

@@ -52,14 +52,6 @@ class CarrierEditView(generic.ObjectEditView):
     form = CarrierForm
 
 
-class CarrierDeleteView(generic.ObjectDeleteView):
-    queryset = Carrier.objects.all()
-
-
-class CarrierChangeLogView(generic.ObjectChangeLogView):
-    queryset = Carrier.objects.all()
-
-
 # 在孵企业
 class TenancyListView(generic.ObjectListView):
     queryset = Tenancy.objects.select_related("enterprise", "carrier__" + REGION)
@@ -116,14 +108,6 @@ class FundView(generic.ObjectView):
 class FundEditView(generic.ObjectEditView):
     queryset = Fund.objects.all()
     form = FundForm
-
-
-class FundDeleteView(generic.ObjectDeleteView):
-    queryset = Fund.objects.all()
-
-
-class FundChangeLogView(generic.ObjectChangeLogView):
-    queryset = Fund.objects.all()
 
 
 # 投资记录

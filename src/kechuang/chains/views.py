@@ -30,14 +30,6 @@ class ChainEditView(generic.ObjectEditView):
     form = ChainForm
 
 
-class ChainDeleteView(generic.ObjectDeleteView):
-    queryset = Chain.objects.all()
-
-
-class ChainChangeLogView(generic.ObjectChangeLogView):
-    queryset = Chain.objects.all()
-
-
 class LinkListView(generic.ObjectListView):
     queryset = Link.objects.select_related("chain")
     filterset = LinkFilterSet
@@ -51,11 +43,3 @@ class LinkView(generic.ObjectView):
 class LinkEditView(generic.ObjectEditView):
     queryset = Link.objects.all()
     form = LinkForm
-
-
-class LinkDeleteView(generic.ObjectDeleteView):
-    queryset = Link.objects.all()
-
-
-class LinkChangeLogView(generic.ObjectChangeLogView):
-    queryset = Link.objects.all()

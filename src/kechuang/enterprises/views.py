@@ -38,14 +38,6 @@ class EnterpriseEditView(generic.ObjectEditView):
     form = EnterpriseForm
 
 
-class EnterpriseDeleteView(generic.ObjectDeleteView):
-    queryset = Enterprise.objects.all()
-
-
-class EnterpriseChangeLogView(generic.ObjectChangeLogView):
-    queryset = Enterprise.objects.all()
-
-
 class AnnualDataListView(generic.ObjectListView):
     queryset = AnnualData.objects.select_related("enterprise__org")
     filterset = AnnualDataFilterSet
@@ -61,14 +53,6 @@ class AnnualDataEditView(generic.ObjectEditView):
     form = AnnualDataForm
 
 
-class AnnualDataDeleteView(generic.ObjectDeleteView):
-    queryset = AnnualData.objects.all()
-
-
-class AnnualDataChangeLogView(generic.ObjectChangeLogView):
-    queryset = AnnualData.objects.all()
-
-
 class QualificationListView(generic.ObjectListView):
     queryset = Qualification.objects.select_related("enterprise__org")
     filterset = QualificationFilterSet
@@ -82,11 +66,3 @@ class QualificationView(generic.ObjectView):
 class QualificationEditView(generic.ObjectEditView):
     queryset = Qualification.objects.all()
     form = QualificationForm
-
-
-class QualificationDeleteView(generic.ObjectDeleteView):
-    queryset = Qualification.objects.all()
-
-
-class QualificationChangeLogView(generic.ObjectChangeLogView):
-    queryset = Qualification.objects.all()

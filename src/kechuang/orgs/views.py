@@ -19,11 +19,3 @@ class OrgView(generic.ObjectView):
 class OrgEditView(generic.ObjectEditView):
     queryset = Org.objects.all()
     form = OrgForm
-
-
-class OrgDeleteView(generic.ObjectDeleteView):
-    queryset = Org.objects.all()
-
-
-class OrgChangeLogView(generic.ObjectChangeLogView):
-    queryset = Org.objects.all()

@@ -25,14 +25,6 @@ class PlatformEditView(generic.ObjectEditView):
     form = PlatformForm
 
 
-class PlatformDeleteView(generic.ObjectDeleteView):
-    queryset = Platform.objects.all()
-
-
-class PlatformChangeLogView(generic.ObjectChangeLogView):
-    queryset = Platform.objects.all()
-
-
 class PlatformReportListView(generic.ObjectListView):
     queryset = PlatformReport.objects.select_related(
         "platform__host", "platform__region__parent__parent"

@@ -97,14 +97,6 @@ class CallEditView(generic.ObjectEditView):
     form = CallForm
 
 
-class CallDeleteView(generic.ObjectDeleteView):
-    queryset = Call.objects.all()
-
-
-class CallChangeLogView(generic.ObjectChangeLogView):
-    queryset = Call.objects.all()
-
-
 # 课题申报 -------------------------------------------------------------------------------
 
 
@@ -134,14 +126,6 @@ class ProposalView(generic.ObjectView):
 class ProposalEditView(generic.ObjectEditView):
     queryset = Proposal.objects.all()
     form = ProposalForm
-
-
-class ProposalDeleteView(generic.ObjectDeleteView):
-    queryset = Proposal.objects.all()
-
-
-class ProposalChangeLogView(generic.ObjectChangeLogView):
-    queryset = Proposal.objects.all()
 
 
 # 专家评审 -------------------------------------------------------------------------------
@@ -197,14 +181,6 @@ class ProjectEditView(generic.ObjectEditView):
     form = ProjectForm
 
 
-class ProjectDeleteView(generic.ObjectDeleteView):
-    queryset = Project.objects.all()
-
-
-class ProjectChangeLogView(generic.ObjectChangeLogView):
-    queryset = Project.objects.all()
-
-
 # 里程碑 ---------------------------------------------------------------------------------
 
 
@@ -221,14 +197,6 @@ class MilestoneView(generic.ObjectView):
 class MilestoneEditView(generic.ObjectEditView):
     queryset = Milestone.objects.all()
     form = MilestoneForm
-
-
-class MilestoneDeleteView(generic.ObjectDeleteView):
-    queryset = Milestone.objects.all()
-
-
-class MilestoneChangeLogView(generic.ObjectChangeLogView):
-    queryset = Milestone.objects.all()
 
 
 # 专家库 ---------------------------------------------------------------------------------
@@ -261,11 +229,3 @@ class ExpertView(generic.ObjectView):
 class ExpertEditView(generic.ObjectEditView):
     queryset = Expert.objects.all()
     form = ExpertForm
-
-
-class ExpertDeleteView(generic.ObjectDeleteView):
-    queryset = Expert.objects.all()
-
-
-class ExpertChangeLogView(generic.ObjectChangeLogView):
-    queryset = Expert.objects.all()

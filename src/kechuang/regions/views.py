@@ -27,11 +27,3 @@ class RegionView(generic.ObjectView):
 class RegionEditView(generic.ObjectEditView):
     queryset = Region.objects.all()
     form = RegionForm
-
-
-class RegionDeleteView(generic.ObjectDeleteView):
-    queryset = Region.objects.all()
-
-
-class RegionChangeLogView(generic.ObjectChangeLogView):
-    queryset = Region.objects.all()

@@ -52,14 +52,6 @@ class TalentEditView(generic.ObjectEditView):
     form = forms.TalentForm
 
 
-class TalentDeleteView(generic.ObjectDeleteView):
-    queryset = Talent.objects.all()
-
-
-class TalentChangeLogView(generic.ObjectChangeLogView):
-    queryset = Talent.objects.all()
-
-
 class HonourListView(generic.ObjectListView):
     queryset = Honour.objects.select_related("talent__region__parent__parent")
     filterset = filtersets.HonourFilterSet
@@ -73,14 +65,6 @@ class HonourView(generic.ObjectView):
 class HonourEditView(generic.ObjectEditView):
     queryset = Honour.objects.all()
     form = forms.HonourForm
-
-
-class HonourDeleteView(generic.ObjectDeleteView):
-    queryset = Honour.objects.all()
-
-
-class HonourChangeLogView(generic.ObjectChangeLogView):
-    queryset = Honour.objects.all()
 
 
 # --- 创新团队 ---------------------------------------------------------------------------------
@@ -114,14 +98,6 @@ class TeamEditView(generic.ObjectEditView):
     form = forms.TeamForm
 
 
-class TeamDeleteView(generic.ObjectDeleteView):
-    queryset = Team.objects.all()
-
-
-class TeamChangeLogView(generic.ObjectChangeLogView):
-    queryset = Team.objects.all()
-
-
 class TeamMemberListView(generic.ObjectListView):
     queryset = TeamMember.objects.select_related("team", "talent")
     filterset = filtersets.TeamMemberFilterSet
@@ -135,14 +111,6 @@ class TeamMemberView(generic.ObjectView):
 class TeamMemberEditView(generic.ObjectEditView):
     queryset = TeamMember.objects.all()
     form = forms.TeamMemberForm
-
-
-class TeamMemberDeleteView(generic.ObjectDeleteView):
-    queryset = TeamMember.objects.all()
-
-
-class TeamMemberChangeLogView(generic.ObjectChangeLogView):
-    queryset = TeamMember.objects.all()
 
 
 # --- 科技特派员 -------------------------------------------------------------------------------
@@ -189,14 +157,6 @@ class CommissionerEditView(generic.ObjectEditView):
     form = forms.CommissionerForm
 
 
-class CommissionerDeleteView(generic.ObjectDeleteView):
-    queryset = Commissioner.objects.all()
-
-
-class CommissionerChangeLogView(generic.ObjectChangeLogView):
-    queryset = Commissioner.objects.all()
-
-
 class AssignmentListView(generic.ObjectListView):
     queryset = Assignment.objects.select_related("commissioner", "region__parent__parent")
     filterset = filtersets.AssignmentFilterSet
@@ -210,14 +170,6 @@ class AssignmentView(generic.ObjectView):
 class AssignmentEditView(generic.ObjectEditView):
     queryset = Assignment.objects.all()
     form = forms.AssignmentForm
-
-
-class AssignmentDeleteView(generic.ObjectDeleteView):
-    queryset = Assignment.objects.all()
-
-
-class AssignmentChangeLogView(generic.ObjectChangeLogView):
-    queryset = Assignment.objects.all()
 
 
 class ServiceLogListView(generic.ObjectListView):
@@ -235,14 +187,6 @@ class ServiceLogEditView(generic.ObjectEditView):
     form = forms.ServiceLogForm
 
 
-class ServiceLogDeleteView(generic.ObjectDeleteView):
-    queryset = ServiceLog.objects.all()
-
-
-class ServiceLogChangeLogView(generic.ObjectChangeLogView):
-    queryset = ServiceLog.objects.all()
-
-
 class AssessmentListView(generic.ObjectListView):
     queryset = Assessment.objects.select_related("commissioner")
     filterset = filtersets.AssessmentFilterSet
@@ -256,14 +200,6 @@ class AssessmentView(generic.ObjectView):
 class AssessmentEditView(generic.ObjectEditView):
     queryset = Assessment.objects.all()
     form = forms.AssessmentForm
-
-
-class AssessmentDeleteView(generic.ObjectDeleteView):
-    queryset = Assessment.objects.all()
-
-
-class AssessmentChangeLogView(generic.ObjectChangeLogView):
-    queryset = Assessment.objects.all()
 
 
 # --- 服务覆盖 ---------------------------------------------------------------------------------
