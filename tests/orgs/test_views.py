@@ -156,3 +156,18 @@ class OrgAPITests(OrgData, APITestCases.Standard):
     def test_search_by_pinyin_initials(self):
         r = self.api(self.admin).get(self.list_url(), {"q": "yslkj"})
         self.assertEqual([row["id"] for row in r.json()["results"]], [self.org_b.pk])
+
+
+class StaleEditMessageTests(OrgData, ViewTestCases.Base):
+    def test_the_stale_edit_message_is_shown_once(self):
+        self.login(self.user_a)
+        Org.objects.get(pk=self.org_c.pk).save()
+        data = {
+            "name": "改名",
+            "uscc": self.org_c.uscc,
+            "kind": "enterprise",
+            "region": self.town_a.pk,
+            "version": 1,
+        }
+        r = self.client.post(self.org_c.get_url("edit"), data)
+        self.assertEqual(r.content.decode().count("已被他人修改"), 1)

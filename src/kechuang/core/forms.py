@@ -2,7 +2,6 @@
 
 from django import forms
 
-from .models import StaleObjectError
 from .text import mask
 
 
@@ -64,10 +63,3 @@ class BaseModelForm(forms.ModelForm):
         version = self.cleaned_data.get("version")
         if self.instance.pk and version:
             self.instance.version = version
-
-    def save(self, commit=True):
-        try:
-            return super().save(commit)
-        except StaleObjectError as exc:
-            self.add_error(None, str(exc))
-            raise
