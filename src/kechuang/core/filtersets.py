@@ -5,6 +5,7 @@ from operator import or_
 
 import django_filters
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from .forms import style_form_fields
 
@@ -12,7 +13,7 @@ from .forms import style_form_fields
 class BaseFilterSet(django_filters.FilterSet):
     """Adds ``q``: a keyword searched in `search_fields` (name, code, pinyin initials…)."""
 
-    q = django_filters.CharFilter(method="search", label="关键字")
+    q = django_filters.CharFilter(method="search", label=_("关键字"))
     search_fields: tuple[str, ...] = ("name",)
 
     def search(self, queryset, name, value):

@@ -1,6 +1,7 @@
 """Filters over the division tree, shared by every registry's FilterSet."""
 
 import django_filters
+from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from .choices import RegionLevel
@@ -13,7 +14,7 @@ class CountyFilter(django_filters.ModelChoiceFilter):
     BaseFilterSet like every other related-record filter."""
 
     def __init__(self, field_name: str = "region", **kwargs):
-        kwargs.setdefault("label", "县（市、区）")
+        kwargs.setdefault("label", _("县（市、区）"))
         kwargs.setdefault("queryset", Region.objects.filter(level=RegionLevel.COUNTY))
         super().__init__(field_name=field_name, **kwargs)
 
