@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "kechuang.achievements",
     "kechuang.projects",
     "kechuang.chains",
+    "kechuang.cultivation",
     "kechuang.plans",
     "kechuang.demo",
 ]
