@@ -78,3 +78,21 @@ class HomeRegistryCountsTests(Personas, TestCase):
             self.assertEqual(rows["企业"]["url"], "/enterprises/")
         self.client.force_login(self.outsider)
         self.assertEqual(self.client.get("/").context["registries"], [])
+
+
+class PlanAPITests(Personas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()
+        call_command("plan", "load", stdout=open("/dev/null", "w"))
+
+    def test_published_plan_is_readable_by_every_role_with_the_permission(self):
+        from rest_framework.test import APIClient
+
+        for user in (self.user_a, self.org_user, self.outsider):
+            client = APIClient()
+            client.credentials(HTTP_AUTHORIZATION=f"Token {self.token(user)}")
+            r = client.get("/api/indicators/", {"plan": Plan.objects.get().pk, "limit": 50})
+            self.assertEqual(r.status_code, 200)
+            self.assertEqual(r.json()["count"], 7)
+        self.assertEqual(APIClient().get("/api/plans/").status_code, 401)

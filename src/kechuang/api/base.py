@@ -91,12 +91,16 @@ class BaseSerializer(serializers.ModelSerializer):
         return [f.name for f in instance._meta.fields if f.name not in self.fields]
 
 
-class BaseViewSet(viewsets.ModelViewSet):
-    """A scoped viewset: rows outside the user's scope are 404; writes re-check the scope."""
+class ScopedQuerysetMixin:
+    """Rows outside the user's scope for the request's action are 404 (core.scoping)."""
 
     def get_queryset(self):
         action = ACTIONS.get(self.action, "view")
         return super().get_queryset().restrict(self.request.user, action)
+
+
+class BaseViewSet(ScopedQuerysetMixin, viewsets.ModelViewSet):
+    """A scoped viewset: rows outside the user's scope are 404; writes re-check the scope."""
 
     def _save_in_scope(self, serializer):
         with transaction.atomic():

@@ -22,8 +22,6 @@ paths) and ``scope_org_id`` (the organisation of an organisation user, else ``No
 
 from django.db.models import Q, QuerySet
 
-ACTIONS = ("view", "add", "change", "delete")
-
 
 def permission_name(model, action: str) -> str:
     return f"{model._meta.app_label}.{action}_{model._meta.model_name}"

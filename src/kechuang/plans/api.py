@@ -1,6 +1,6 @@
 from rest_framework import serializers, viewsets
 
-from kechuang.api.base import ACTIONS
+from kechuang.api.base import ScopedQuerysetMixin
 
 from .models import Baseline, Indicator, Plan
 
@@ -41,9 +41,8 @@ class PlanSerializer(serializers.ModelSerializer):
         fields = ("id", "code", "name", "region", "start_year", "end_year", "source", "is_default")
 
 
-class ScopedReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
-    def get_queryset(self):
-        return super().get_queryset().restrict(self.request.user, ACTIONS.get(self.action, "view"))
+class ScopedReadOnlyViewSet(ScopedQuerysetMixin, viewsets.ReadOnlyModelViewSet):
+    pass
 
 
 class PlanViewSet(ScopedReadOnlyViewSet):
