@@ -38,8 +38,10 @@ demo: install
 	$(BIN)/kechuang migrate --noinput
 	$(BIN)/kechuang collectstatic --noinput -v0
 	$(BIN)/kechuang demo
-	@echo "==> Serving on http://127.0.0.1:8000/"
-	exec env KECHUANG_DEBUG=1 $(BIN)/kechuang runserver 127.0.0.1:8000
+	@echo "==> Serving on http://127.0.0.1:8000/ (task worker in the background, log in var/worker.log)"
+	@$(BIN)/kechuang db_worker --no-startup-delay > var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/kechuang runserver 127.0.0.1:8000
 
 system-deps:
 	@bash scripts/install-system-deps.sh

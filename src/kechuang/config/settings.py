@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "kechuang.core",
     "kechuang.web",
     "kechuang.api",
@@ -88,6 +90,7 @@ INSTALLED_APPS = [
     "kechuang.chains",
     "kechuang.cultivation",
     "kechuang.plans",
+    "kechuang.jobs",
     "kechuang.demo",
 ]
 
@@ -140,6 +143,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+
+# Long jobs (batch evaluations, imports) run in a worker: `kechuang db_worker`. Tests run them in
+# process (KECHUANG_TASK_BACKEND=django_tasks.backends.immediate.ImmediateBackend).
+TASKS = {
+    "default": {
+        "BACKEND": os.getenv("KECHUANG_TASK_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -27,6 +27,7 @@ os.environ.setdefault("KECHUANG_SECRET_KEY", "tests-only-not-a-secret")
 os.environ.setdefault("KECHUANG_MANIFEST_STATIC", "0")
 # Every test class creates its personas' users: a slow password hash would dominate the suite.
 os.environ.setdefault("KECHUANG_FAST_PASSWORD_HASHER", "1")
+os.environ.setdefault("KECHUANG_TASK_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 # Playwright's sync API runs an event loop in the test thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
