@@ -74,6 +74,7 @@ def _ratio_condition(
     gap: float | None,
     label: str,
     zero_message: str,
+    years: str = "",
 ) -> dict[str, Any]:
     """A ratio condition; ``gap`` is the extra 万元 that would make it pass."""
     if denominator <= 0:
@@ -83,7 +84,7 @@ def _ratio_condition(
             "actual": None,
             "required": required,
             "gap_wan": None,
-            "message": zero_message,
+            "message": zero_message.format(years=years),
         }
     ratio = numerator / denominator
     cond: dict[str, Any] = {
@@ -95,7 +96,9 @@ def _ratio_condition(
     if not cond["passed"]:
         gap_wan = _ceil_01(gap) if gap is not None else None
         cond["gap_wan"] = gap_wan
-        cond["message"] = label.format(actual=pct(ratio), required=pct(required), gap=num(gap_wan))
+        cond["message"] = label.format(
+            years=years, actual=pct(ratio), required=pct(required), gap=num(gap_wan)
+        )
     return cond
 
 
@@ -167,8 +170,9 @@ def evaluate_high_tech(data: dict[str, Any], rules: HighTechRules = HIGH_TECH) -
             sum_sales,
             rd_req,
             gap=rd_req * sum_sales - sum_rd,
-            label=f"近{years}年研发费用占销售收入 {{actual}}，低于 {{required}}；需再投入 {{gap}} 万元",
-            zero_message=f"近{years}年销售收入合计为 0，无法计算研发费用占比",
+            label="近{years}年研发费用占销售收入 {actual}，低于 {required}；需再投入 {gap} 万元",
+            zero_message="近{years}年销售收入合计为 0，无法计算研发费用占比",
+            years=years,
         )
     )
     cn_req = rules.min_rd_in_china_ratio
@@ -180,9 +184,10 @@ def evaluate_high_tech(data: dict[str, Any], rules: HighTechRules = HIGH_TECH) -
             cn_req,
             # Extra R&D spent in China raises both the numerator and the total.
             gap=(cn_req * sum_rd - sum_cn) / (1 - cn_req),
-            label=f"近{years}年境内研发费用占全部研发费用 {{actual}}，低于 {{required}}；"
+            label="近{years}年境内研发费用占全部研发费用 {actual}，低于 {required}；"
             "需再增加境内研发投入 {gap} 万元",
-            zero_message=f"近{years}年研发费用合计为 0，无法计算境内研发费用占比",
+            zero_message="近{years}年研发费用合计为 0，无法计算境内研发费用占比",
+            years=years,
         )
     )
     ht_req = rules.min_high_tech_income_ratio

@@ -31,8 +31,12 @@ class Band:
 
 def pick_band(bands: tuple[Band, ...], value: float) -> Band | None:
     """The first band (bands are ordered from highest down) that ``value`` reaches."""
+    # Band.matches inlined: this runs several times per enterprise in the batch.
     for band in bands:
-        if band.matches(value):
+        if band.inclusive:
+            if value + EPS >= band.lower:
+                return band
+        elif value > band.lower + EPS:
             return band
     return None
 

@@ -123,8 +123,132 @@ class _Checker:
         return self.out
 
 
+_INF = float("inf")
+_TECH_SME_INTS = ("employees", "st_staff", "class1_ip", "class2_ip")
+_TECH_SME_NUMBERS = (
+    "sales_revenue_wan",
+    "total_assets_wan",
+    "cost_expense_total_wan",
+    "rd_expense_wan",
+)
+_TECH_SME_FLAGS = (
+    ("resident_in_mainland", True),
+    ("restricted_industry", False),
+    ("integrity_problem", False),
+    ("valid_high_tech", False),
+    ("national_award_top3_5y", False),
+    ("provincial_rd_institution", False),
+    ("led_standard_5y", False),
+)
+
+
+def _fine(value: Any, minimum: float | None = 0) -> bool:
+    """A finite int or float (not a bool) ≥ `minimum` (unbounded when None): the fast-path check.
+    NaN fails every comparison, so the chained comparison rejects it too."""
+    kind = type(value)
+    if kind is not float and kind is not int:
+        return False
+    if minimum is None:
+        return -_INF < value < _INF
+    return minimum <= value < _INF
+
+
+def _fast_tech_sme(data: Any) -> dict[str, Any] | None:
+    """The normalised input when every field is well formed, else None (the checker explains)."""
+    if type(data) is not dict:
+        return None
+    out = {}
+    for field in _TECH_SME_INTS:
+        value = data.get(field)
+        if type(value) is not int or value < 0:
+            return None
+        out[field] = value
+    for field in _TECH_SME_NUMBERS:
+        value = data.get(field)
+        kind = type(value)
+        if (kind is not float and kind is not int) or not 0 <= value < _INF:
+            return None
+        out[field] = value
+    for field, default in _TECH_SME_FLAGS:
+        value = data.get(field)
+        if value is None:
+            value = default
+        elif type(value) is not bool:
+            return None
+        out[field] = value
+    return out
+
+
+def _fine_list(value: Any, max_len: int, min_len: int = 1, minimum: float | None = 0) -> bool:
+    if type(value) is not list or not min_len <= len(value) <= max_len:
+        return False
+    for v in value:
+        if not _fine(v, minimum):
+            return False
+    return True
+
+
+def _fast_high_tech(data: Any, max_years: int) -> dict[str, Any] | None:
+    """The normalised high-tech input when every field is well formed, else None."""
+    if type(data) is not dict:
+        return None
+    get = data.get
+    days, employees, st_staff = get("registered_days"), get("employees"), get("st_staff")
+    if type(days) is not int or not _fine(employees) or not _fine(st_staff):
+        return None
+    if type(employees) is not int or type(st_staff) is not int:
+        return None
+    core_ip, field_ok = get("owns_core_ip"), get("field_in_catalog")
+    if type(core_ip) is not bool or type(field_ok) is not bool:
+        return None
+    sales, rd, rd_cn = (
+        get("sales_revenue_wan"),
+        get("rd_expense_wan"),
+        get("rd_expense_in_china_wan"),
+    )
+    if not (
+        _fine_list(sales, max_years)
+        and _fine_list(rd, max_years)
+        and _fine_list(rd_cn, max_years)
+        and len(rd) == len(sales) == len(rd_cn)
+    ):
+        return None
+    ht, total = get("high_tech_income_wan"), get("total_income_wan")
+    if not _fine(ht) or not _fine(total):
+        return None
+    score = get("innovation_score")
+    if score is not None and (type(score) is not int or not 0 <= score <= 100):
+        return None
+    incident = get("major_incident_last_year")
+    if incident is None:
+        incident = False
+    elif type(incident) is not bool:
+        return None
+    net = get("net_assets_wan")
+    if net is not None and not _fine_list(net, max_years, 0, None):
+        return None
+    return {
+        "registered_days": days,
+        "owns_core_ip": core_ip,
+        "field_in_catalog": field_ok,
+        "employees": employees,
+        "st_staff": st_staff,
+        "sales_revenue_wan": sales,
+        "rd_expense_wan": rd,
+        "rd_expense_in_china_wan": rd_cn,
+        "high_tech_income_wan": ht,
+        "total_income_wan": total,
+        "innovation_score": score,
+        "major_incident_last_year": incident,
+        "net_assets_wan": net,
+    }
+
+
 def validate_tech_sme(data: Any) -> dict[str, Any]:
     """Check and normalise tech-SME input (defaults filled in, unknown fields dropped)."""
+    fast = _fast_tech_sme(data)
+    if fast is not None:
+        return fast
     c = _Checker(data)
     for field in ("employees", "st_staff", "class1_ip", "class2_ip"):
         c.int_(field)
@@ -150,6 +274,9 @@ def validate_tech_sme(data: Any) -> dict[str, Any]:
 
 def validate_high_tech(data: Any, max_years: int = 3) -> dict[str, Any]:
     """Check and normalise high-tech input; the yearly lists must have the same length."""
+    fast = _fast_high_tech(data, max_years)
+    if fast is not None:
+        return fast
     c = _Checker(data)
     c.int_("registered_days", minimum=None)
     c.bool_("owns_core_ip")
