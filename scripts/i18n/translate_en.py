@@ -36,8 +36,7 @@ T = {
     "县区业务人员": "County officer",
     "单位用户": "Organisation user",
     "评审专家": "Review expert",
-    "新增用户、签发接口令牌：kechuang users create / kechuang users token（见 README）":
-        "To add users or issue API tokens: kechuang users create / kechuang users token (see README)",
+    "新增用户、签发接口令牌：kechuang users create / kechuang users token（见 README）": "To add users or issue API tokens: kechuang users create / kechuang users token (see README)",
     "关键字": "Keyword",
     "搜索": "Search",
     "重置": "Reset",
@@ -51,10 +50,9 @@ T = {
     "下一页": "Next",
     # config
     "科创平台 REST API：按用户的区域和单位范围返回数据。"
-    "认证：请求头 `Authorization: Token <令牌>`，令牌由 `kechuang users token 用户名` 签发。":
-        "Kechuang REST API: returns data within the user's region and organisation scope. "
-        "Authentication: request header `Authorization: Token <token>`; tokens are issued with "
-        "`kechuang users token <username>`.",
+    "认证：请求头 `Authorization: Token <令牌>`，令牌由 `kechuang users token 用户名` 签发。": "Kechuang REST API: returns data within the user's region and organisation scope. "
+    "Authentication: request header `Authorization: Token <token>`; tokens are issued with "
+    "`kechuang users token <username>`.",
     # core
     "创建时间": "Created",
     "更新时间": "Updated",
@@ -219,8 +217,7 @@ T = {
     "系统": "System",
     "无字段变化": "No field changes",
     "暂无变更记录": "No change history yet",
-    "确定删除“%(name)s”吗？此操作可在变更记录中追溯。":
-        "Delete “%(name)s”? This action will be recorded in the change history.",
+    "确定删除“%(name)s”吗？此操作可在变更记录中追溯。": "Delete “%(name)s”? This action will be recorded in the change history.",
     "取消": "Cancel",
     "确定删除": "Delete",
     "新增": "Add",
@@ -299,14 +296,12 @@ T = {
     "企业年度数据": "Enterprise annual data",
     "资质类型": "Qualification type",
     "证书编号/入库编号": "Certificate / registration no.",
-    "高新技术企业证书编号，或科技型中小企业入库登记编号":
-        "High-tech enterprise certificate number, or tech-based SME registration number",
+    "高新技术企业证书编号，或科技型中小企业入库登记编号": "High-tech enterprise certificate number, or tech-based SME registration number",
     "认定/入库年度": "Year recognised / registered",
     "发证/入库日期": "Date issued / registered",
     "有效期至": "Valid until",
-    "留空时按类型自动计算：高新技术企业三年；科技型中小企业为入库当年年底":
-        "If left blank, calculated from the type: three years for high-tech enterprises; "
-        "the end of the registration year for tech-based SMEs",
+    "留空时按类型自动计算：高新技术企业三年；科技型中小企业为入库当年年底": "If left blank, calculated from the type: three years for high-tech enterprises; "
+    "the end of the registration year for tech-based SMEs",
     "撤销/取消日期": "Revocation / cancellation date",
     "企业资质": "Enterprise qualifications",
     "法人单位信息": "Organisation details",
@@ -341,8 +336,7 @@ T = {
     "已审核": "Approved",
     "平台名称": "Platform name",
     "平台编号": "Platform code",
-    "认定部门给出的编号；填写时不得与其他平台重复":
-        "Code assigned by the recognising authority; must not duplicate another platform's",
+    "认定部门给出的编号；填写时不得与其他平台重复": "Code assigned by the recognising authority; must not duplicate another platform's",
     "平台类型": "Platform type",
     "依托单位": "Host organisation",
     "共建单位": "Co-building organisations",
@@ -351,9 +345,8 @@ T = {
     "如 豫科〔2020〕12号": "e.g. 豫科〔2020〕12号",
     "运行状态": "Operating status",
     "状态日期": "Status date",
-    "当前状态开始的日期；留空时新平台取认定日期，状态变更时取当天":
-        "Date the current status began; if left blank, a new platform uses its recognition date "
-        "and a status change uses today",
+    "当前状态开始的日期；留空时新平台取认定日期，状态变更时取当天": "Date the current status began; if left blank, a new platform uses its recognition date "
+    "and a status change uses today",
     "状态为“撤销”时必填": "Required when the status is “Revoked”",
     "研发投入（万元）": "R&D spending (10k CNY)",
     "固定人员（人）": "Permanent staff",
@@ -365,9 +358,8 @@ T = {
     "项目经费（万元）": "Project funding (10k CNY)",
     "专利申请数（件）": "Patent applications",
     "专利授权数（件）": "Patents granted",
-    "当年授权，可包含以前年度申请的专利，故可大于当年申请数":
-        "Granted in the year, possibly including earlier applications, so it may exceed "
-        "the year's applications",
+    "当年授权，可包含以前年度申请的专利，故可大于当年申请数": "Granted in the year, possibly including earlier applications, so it may exceed "
+    "the year's applications",
     "发明专利授权数（件）": "Invention patents granted",
     "不超过专利授权数": "Not more than the patents granted",
     "成果转化数（项）": "Achievements transferred",
@@ -417,9 +409,8 @@ T = {
     "出生年份": "Year of birth",
     "四位年份，如 1980": "Four-digit year, e.g. 1980",
     "身份证号码": "ID number",
-    "18 位居民身份证号码，按 GB 11643 校验；属个人信息，按权限脱敏显示":
-        "18-character resident ID number, validated per GB 11643; personal data, masked "
-        "unless the user has permission",
+    "18 位居民身份证号码，按 GB 11643 校验；属个人信息，按权限脱敏显示": "18-character resident ID number, validated per GB 11643; personal data, masked "
+    "unless the user has permission",
     "人才类别": "Talent category",
     "职称": "Professional title",
     "学历": "Education",
@@ -434,10 +425,8 @@ T = {
     "团队角色": "Team role",
     "如 核心成员": "e.g. core member",
     "加入年度": "Year joined",
-    "个人科技特派员必填；产业服务团留空":
-        "Required for individual commissioners; leave blank for industry service groups",
-    "产业服务团必填；个人留空则取人才姓名":
-        "Required for industry service groups; for individuals, leave blank to use the talent's name",
+    "个人科技特派员必填；产业服务团留空": "Required for individual commissioners; leave blank for industry service groups",
+    "产业服务团必填；个人留空则取人才姓名": "Required for industry service groups; for individuals, leave blank to use the talent's name",
     "派出单位": "Dispatching organisation",
     "个人留空则取人才的工作单位": "For individuals, leave blank to use the talent's employer",
     "专业特长": "Expertise",
@@ -474,9 +463,8 @@ T = {
     "暂无服务日志": "No service logs yet",
     "暂无考核记录": "No assessments yet",
     "科技特派员服务覆盖": "S&T commissioner service coverage",
-    "规划三(七)：逐步实现各级科技特派员科技服务和创业带动全覆盖":
-        "Plan III(7): progressively achieve full coverage of S&T services and "
-        "entrepreneurship support by S&T commissioners at all levels",
+    "规划三(七)：逐步实现各级科技特派员科技服务和创业带动全覆盖": "Plan III(7): progressively achieve full coverage of S&T services and "
+    "entrepreneurship support by S&T commissioners at all levels",
     "查询": "Show",
     "县（市、区）": "County / city / district",
     "乡镇（街道）数": "Towns and subdistricts",
@@ -490,11 +478,10 @@ T = {
     "全覆盖": "Fully covered",
     "合计": "Total",
     "口径：某年度内有开始年度不晚于该年、结束年度不早于该年（或仍在服务且特派员在岗）的服务对象记录，"
-    "即视为覆盖；服务某村的同时覆盖其所在乡镇。数据来源：科技特派员服务对象登记，截至%(year)s年。":
-        "Definition: a town or village counts as covered in a year if it has a service assignment "
-        "starting no later than that year and ending no earlier than it (or still ongoing with the "
-        "commissioner in post); serving a village also covers its town. Source: S&T commissioner "
-        "service assignments, as of %(year)s.",
+    "即视为覆盖；服务某村的同时覆盖其所在乡镇。数据来源：科技特派员服务对象登记，截至%(year)s年。": "Definition: a town or village counts as covered in a year if it has a service assignment "
+    "starting no later than that year and ending no earlier than it (or still ongoing with the "
+    "commissioner in post); serving a village also covers its town. Source: S&T commissioner "
+    "service assignments, as of %(year)s.",
     "您的数据范围内没有县（市、区）。": "There are no counties, cities or districts in your data scope.",
     "暂无入选记录": "No programme selections yet",
     "所在创新团队": "Team memberships",
@@ -530,18 +517,16 @@ T = {
     "载体类型": "Incubator type",
     "认定级别": "Recognition level",
     "综合/专业": "General / specialised",
-    "专业载体：在孵企业多数属于同一领域，并有公共技术平台":
-        "Specialised: most tenant enterprises are in one field and there is a shared technology "
-        "platform",
+    "专业载体：在孵企业多数属于同一领域，并有公共技术平台": "Specialised: most tenant enterprises are in one field and there is a shared technology "
+    "platform",
     "运营单位": "Operator",
     "不填则取运营单位所在区划": "Leave blank to use the operator's division",
     "所属产业": "Industry",
     "专业载体必填：服务的重点产业": "Required for specialised incubators: the key industry served",
     "场地面积（平方米）": "Floor area (m²)",
     "孵化场地面积（平方米）": "Incubation floor area (m²)",
-    "在孵企业使用的场地（含公共服务场地），不大于场地面积":
-        "Space used by tenant enterprises (including shared service space); not more than the "
-        "floor area",
+    "在孵企业使用的场地（含公共服务场地），不大于场地面积": "Space used by tenant enterprises (including shared service space); not more than the "
+    "floor area",
     "孵化基金规模（万元）": "Incubation fund size (10k CNY)",
     "创业导师人数": "Start-up mentors",
     "运营状态": "Operating status",
@@ -554,20 +539,17 @@ T = {
     "离开原因": "Exit reason",
     "填写离开日期时必选": "Required when an exit date is given",
     "毕业认定说明": "Graduation basis",
-    "毕业依据，如认定为高新技术企业、拥有知识产权并实现规模生产、单一年度营业收入超过1000万元、被兼并收购或上市":
-        "Basis for graduation, e.g. recognised as a high-tech enterprise, holds IP and has reached "
-        "volume production, annual revenue above 10 million CNY, acquired or listed",
+    "毕业依据，如认定为高新技术企业、拥有知识产权并实现规模生产、单一年度营业收入超过1000万元、被兼并收购或上市": "Basis for graduation, e.g. recognised as a high-tech enterprise, holds IP and has reached "
+    "volume production, annual revenue above 10 million CNY, acquired or listed",
     "知识产权数": "IP rights",
-    "离开时（仍在孵则为当前）拥有的有效知识产权数":
-        "Valid IP rights held on exit (or now, if still incubating)",
+    "离开时（仍在孵则为当前）拥有的有效知识产权数": "Valid IP rights held on exit (or now, if still incubating)",
     "基金名称": "Fund name",
     "管理机构": "Fund manager",
     "基金规模（万元）": "Fund size (10k CNY)",
     "政府引导基金": "Government guidance fund",
     "重点投资产业": "Key investment industries",
-    "可多选；接口和导入中用逗号分隔的产业代码或名称，如 nylon,it":
-        "Multiple choice; in the API and imports, comma-separated industry codes or names, "
-        "e.g. nylon,it",
+    "可多选；接口和导入中用逗号分隔的产业代码或名称，如 nylon,it": "Multiple choice; in the API and imports, comma-separated industry codes or names, "
+    "e.g. nylon,it",
     "不填则取管理机构所在区划": "Leave blank to use the fund manager's division",
     "创投基金": "Venture funds",
     "被投企业": "Investee enterprise",
@@ -575,8 +557,7 @@ T = {
     "投资日期": "Investment date",
     "投资轮次": "Investment round",
     "所在孵化载体": "Incubator",
-    "投资时企业在孵的载体；不在孵则留空":
-        "Incubator hosting the enterprise at the time of investment; leave blank if none",
+    "投资时企业在孵的载体；不在孵则留空": "Incubator hosting the enterprise at the time of investment; leave blank if none",
     "投资记录": "Investments",
     "年度孵化数据": "Annual incubation data",
     "全部在孵记录": "All tenancy records",
@@ -588,10 +569,9 @@ T = {
     "获投金额（万元）": "Investment received (10k CNY)",
     "年末在孵企业知识产权（件）": "Tenants' IP rights at year end",
     "数据来源：本系统在孵企业与投资记录，按入驻、离开和投资日期计算；年末数以12月31日为准，"
-    "知识产权数取各企业离开时（仍在孵则为当前）的数量。":
-        "Source: tenancy and investment records in this system, calculated from entry, exit and "
-        "investment dates; year-end figures are as of 31 December, and IP counts are those held by "
-        "each enterprise on exit (or now, if still incubating).",
+    "知识产权数取各企业离开时（仍在孵则为当前）的数量。": "Source: tenancy and investment records in this system, calculated from entry, exit and "
+    "investment dates; year-end figures are as of 31 December, and IP counts are those held by "
+    "each enterprise on exit (or now, if still incubating).",
     "当前在孵企业": "Current tenants",
     "暂无在孵企业": "No tenants yet",
     "投资进度": "Investment progress",
@@ -612,9 +592,8 @@ T = {
     "从上游到下游，1 为最上游": "From upstream to downstream; 1 is the furthest upstream",
     "环节位置": "Stage",
     "产业链环节": "Chain links",
-    "节点大小表示挂接的企业、平台、人才和基金总数；颜色：蓝 上游 · 绿 中游 · 橙 下游。":
-        "Node size shows the total of enterprises, platforms, talents and funds attached; "
-        "colours: blue upstream · green midstream · orange downstream.",
+    "节点大小表示挂接的企业、平台、人才和基金总数；颜色：蓝 上游 · 绿 中游 · 橙 下游。": "Node size shows the total of enterprises, platforms, talents and funds attached; "
+    "colours: blue upstream · green midstream · orange downstream.",
     "各环节挂接情况": "What is attached to each link",
     "新增环节": "Add link",
     "环节": "Link",
@@ -628,18 +607,13 @@ T = {
     "已转化": "Transferred",
     "1 级：发现基本原理": "Level 1: basic principles observed",
     "2 级：形成技术概念或应用方案": "Level 2: technology concept or application formulated",
-    "3 级：关键功能通过实验验证（概念验证）":
-        "Level 3: key functions verified by experiment (proof of concept)",
+    "3 级：关键功能通过实验验证（概念验证）": "Level 3: key functions verified by experiment (proof of concept)",
     "4 级：实验室环境下样机（样品）验证": "Level 4: prototype (sample) validated in the laboratory",
     "5 级：相关环境下样机验证": "Level 5: prototype validated in a relevant environment",
-    "6 级：相关环境下系统原型演示（中试）":
-        "Level 6: system prototype demonstrated in a relevant environment (pilot)",
-    "7 级：实际使用环境下系统原型演示":
-        "Level 7: system prototype demonstrated in the operational environment",
-    "8 级：实际系统完成并通过试验验证（定型）":
-        "Level 8: actual system completed and qualified through testing (design finalised)",
-    "9 级：实际系统通过实际使用验证（规模应用）":
-        "Level 9: actual system proven in operational use (applied at scale)",
+    "6 级：相关环境下系统原型演示（中试）": "Level 6: system prototype demonstrated in a relevant environment (pilot)",
+    "7 级：实际使用环境下系统原型演示": "Level 7: system prototype demonstrated in the operational environment",
+    "8 级：实际系统完成并通过试验验证（定型）": "Level 8: actual system completed and qualified through testing (design finalised)",
+    "9 级：实际系统通过实际使用验证（规模应用）": "Level 9: actual system proven in operational use (applied at scale)",
     "鉴定": "Appraisal",
     "评价": "Evaluation",
     "国际领先": "World-leading",
@@ -662,8 +636,7 @@ T = {
     "关键词": "Keywords",
     "多个关键词用逗号或顿号（、）分隔": "Separate keywords with commas or enumeration commas (、)",
     "知识产权清单": "IP list",
-    "每行一项：专利号或软件著作权登记号及名称":
-        "One per line: patent or software copyright registration number and title",
+    "每行一项：专利号或软件著作权登记号及名称": "One per line: patent or software copyright registration number and title",
     "技术就绪度": "Technology readiness level",
     "TRL 1–9 级；尚未评估的留空": "TRL 1–9; leave blank if not yet assessed",
     "转化状态": "Transfer status",
@@ -678,8 +651,7 @@ T = {
     "市场前景评分": "Market prospects score",
     "知识产权评分": "IP score",
     "综合评分": "Overall score",
-    "0–100 分；留空且四项评分齐全时取四项平均值（四舍五入）":
-        "0–100 points; if left blank and all four scores are given, their rounded mean is used",
+    "0–100 分；留空且四项评分齐全时取四项平均值（四舍五入）": "0–100 points; if left blank and all four scores are given, their rounded mean is used",
     "评价专家": "Evaluation experts",
     "姓名、单位、职称，每行一人": "Name, organisation and title, one person per line",
     "评价意见": "Evaluation opinion",
@@ -697,8 +669,7 @@ T = {
     "合同名称": "Contract title",
     "合同类型": "Contract type",
     "卖方单位": "Seller organisation",
-    "登记库中的单位；市外单位留空并填写卖方名称":
-        "A registered organisation; for one outside the city, leave blank and enter the seller name",
+    "登记库中的单位；市外单位留空并填写卖方名称": "A registered organisation; for one outside the city, leave blank and enter the seller name",
     "卖方名称": "Seller name",
     "选择卖方单位时自动填写": "Filled in automatically when a seller organisation is chosen",
     "卖方所在区划": "Seller's division",
@@ -706,8 +677,7 @@ T = {
     "卖方所在地（市外）": "Seller location (outside the city)",
     "如：北京市海淀区": "e.g. Haidian District, Beijing",
     "买方单位": "Buyer organisation",
-    "登记库中的单位；市外单位留空并填写买方名称":
-        "A registered organisation; for one outside the city, leave blank and enter the buyer name",
+    "登记库中的单位；市外单位留空并填写买方名称": "A registered organisation; for one outside the city, leave blank and enter the buyer name",
     "买方名称": "Buyer name",
     "选择买方单位时自动填写": "Filled in automatically when a buyer organisation is chosen",
     "买方所在区划": "Buyer's division",
@@ -719,8 +689,7 @@ T = {
     "合同成交额（万元）": "Contract value (10k CNY)",
     "合同约定的总金额": "Total amount agreed in the contract",
     "技术交易额（万元）": "Technology transaction value (10k CNY)",
-    "合同成交额扣除设备、原材料等非技术性费用后的部分":
-        "Contract value less non-technical costs such as equipment and raw materials",
+    "合同成交额扣除设备、原材料等非技术性费用后的部分": "Contract value less non-technical costs such as equipment and raw materials",
     "关联科技成果": "Related achievement",
     "技术合同": "Technology contracts",
     "关键词与共同持有单位": "Keywords and co-holders",
@@ -740,8 +709,7 @@ T = {
     "年签订": " (year signed)",
     "所在地": "Location",
     "登记库": "Registry",
-    "不在本平台单位库中（市外或未登记单位）":
-        "Not in this platform's organisation registry (outside the city or unregistered)",
+    "不在本平台单位库中（市外或未登记单位）": "Not in this platform's organisation registry (outside the city or unregistered)",
     "合同数": "Contracts",
     "项": "contracts",
     "其中本市卖方": "of which local sellers:",
@@ -749,11 +717,10 @@ T = {
     "其中本市卖方（输出）": "of which local sellers (output):",
     "技术交易额": "Technology transaction value",
     "统计范围：当前筛选条件下、您管辖范围内的全部合同，按签订日期归入年度。"
-    "技术合同成交额按卖方所在地统计（技术输出），市外卖方合同（技术吸纳）只计入合计。":
-        "Scope: all contracts within your jurisdiction matching the current filters, assigned to "
-        "years by signing date. Contract value is counted by seller location (technology output); "
-        "contracts with sellers outside the city (technology absorption) count only towards the "
-        "totals.",
+    "技术合同成交额按卖方所在地统计（技术输出），市外卖方合同（技术吸纳）只计入合计。": "Scope: all contracts within your jurisdiction matching the current filters, assigned to "
+    "years by signing date. Contract value is counted by seller location (technology output); "
+    "contracts with sellers outside the city (technology absorption) count only towards the "
+    "totals.",
     "截止": "Deadline",
     "需求内容": "Demand details",
     # projects
@@ -775,9 +742,8 @@ T = {
     "逾期": "Overdue",
     "指南名称": "Call title",
     "重点领域": "Priority areas",
-    "规划三（二）：尼龙新材料及应用、电气装备、特钢不锈钢、新一代信息技术等":
-        "Plan III(2): nylon materials and applications, electrical equipment, special and "
-        "stainless steel, next-generation IT, etc.",
+    "规划三（二）：尼龙新材料及应用、电气装备、特钢不锈钢、新一代信息技术等": "Plan III(2): nylon materials and applications, electrical equipment, special and "
+    "stainless steel, next-generation IT, etc.",
     "经费预算（万元）": "Budget (10k CNY)",
     "本批次财政资助总额": "Total government funding for this call",
     "申报开始日期": "Application opening date",
@@ -796,32 +762,27 @@ T = {
     "须在指南的申报起止日期之内": "Must fall within the call's application period",
     "留空则取申报单位所在区划": "Leave blank to use the applicant's division",
     "课题申报": "Proposals",
-    "登记在册的单位；不在册时填写下方的单位名称":
-        "A registered organisation; if not registered, enter the organisation name below",
+    "登记在册的单位；不在册时填写下方的单位名称": "A registered organisation; if not registered, enter the organisation name below",
     "单位名称（未登记）": "Organisation name (unregistered)",
     "如市外高校、院所": "e.g. universities or institutes outside the city",
     "学科领域": "Disciplines",
-    "学科代码或名称，以逗号分隔，如：430 材料科学, 高分子材料":
-        "Discipline codes or names, comma-separated, e.g. 430 材料科学, 高分子材料",
+    "学科代码或名称，以逗号分隔，如：430 材料科学, 高分子材料": "Discipline codes or names, comma-separated, e.g. 430 材料科学, 高分子材料",
     "主要技术领域": "Main technology field",
     "手机号码": "Mobile number",
     "电子邮箱": "Email",
     "可参与评审": "Available for reviews",
     "回避单位": "Conflict-of-interest organisations",
-    "与本人有利害关系、评审时须回避的单位（本人工作单位自动回避）":
-        "Organisations with a conflict of interest that the expert must recuse from reviewing "
-        "(the expert's employer is excluded automatically)",
-    "县区推荐的专家填写所在县区；市外专家留空":
-        "For experts nominated by a county or district, enter it; leave blank for experts "
-        "from outside the city",
+    "与本人有利害关系、评审时须回避的单位（本人工作单位自动回避）": "Organisations with a conflict of interest that the expert must recuse from reviewing "
+    "(the expert's employer is excluded automatically)",
+    "县区推荐的专家填写所在县区；市外专家留空": "For experts nominated by a county or district, enter it; leave blank for experts "
+    "from outside the city",
     "专家": "Expert",
     "专家库": "Expert pool",
     "评分": "Score",
     "百分制，0–100；声明回避时不打分": "Out of 100 (0–100); no score when a conflict is declared",
     "评审意见": "Review comments",
     "声明回避": "Conflict declared",
-    "与申报单位存在利害关系时须声明回避":
-        "Must be declared when there is a conflict of interest with the applicant",
+    "与申报单位存在利害关系时须声明回避": "Must be declared when there is a conflict of interest with the applicant",
     "评审日期": "Review date",
     "专家评审": "Expert reviews",
     "来源申报": "Source proposal",
@@ -837,9 +798,8 @@ T = {
     "里程碑": "Milestones",
     "计划完成日期": "Due date",
     "实际完成日期": "Date completed",
-    "“逾期”不需填写：计划日期已过且未完成时自动显示":
-        "“Overdue” need not be set: it is shown automatically when the due date has passed "
-        "and the milestone is not completed",
+    "“逾期”不需填写：计划日期已过且未完成时自动显示": "“Overdue” need not be set: it is shown automatically when the due date has passed "
+    "and the milestone is not completed",
     "申报概况": "Proposal overview",
     "申报数（项）": "Proposals",
     "申请经费合计（万元）": "Total funding requested (10k CNY)",
@@ -847,8 +807,7 @@ T = {
     "暂无申报": "No proposals yet",
     "新增申报": "Add proposal",
     "平均分": "Mean score",
-    "平均分为未声明回避的专家评分的算术平均。":
-        "The mean score is the arithmetic mean of the scores of experts who declared no conflict.",
+    "平均分为未声明回避的专家评分的算术平均。": "The mean score is the arithmetic mean of the scores of experts who declared no conflict.",
     "无（本人工作单位自动回避）": "None (the expert's employer is excluded automatically)",
     "评审记录": "Reviews",
     "查看全部": "View all",
@@ -865,6 +824,104 @@ T = {
     "项目里程碑": "Project milestones",
     "服务覆盖": "Service coverage",
     "登记数据": "Registries",
+    # cultivation and jobs
+    "数据年度": "Data year",
+    "梯次": "Tier",
+    "未满足条件不超过": "Failed conditions at most",
+    "符合科技型中小企业条件": "Meets tech-SME conditions",
+    "将到期": "Expiring",
+    "已过期": "Lapsed",
+    "从未认定": "Never certified",
+    "高企证书": "High-tech certificate",
+    "科技型中小企业评分": "Tech-SME score",
+    "符合高新技术企业条件": "Meets high-tech conditions",
+    "空：数据不全，或其余条件均满足而创新能力尚未评分": "Empty: data incomplete, or all other conditions met and the innovation score not yet given",
+    "高企条件已评估": "High-tech conditions assessed",
+    "未满足条件数": "Failed conditions",
+    "比例缺口合计（万元）": "Total ratio gap (10k yuan)",
+    "研发费用、境内研发费用、高新技术产品收入三项比例未达标时需补足的金额之和": "Sum of the amounts needed to bring the R&D, in-China R&D and high-tech income ratios up to their thresholds",
+    "高企证书有效期至": "High-tech certificate valid until",
+    "需改进": "To fix",
+    "缺少数据": "Missing data",
+    "评价结果": "Result",
+    "规则版本": "Rule versions",
+    "计算时间": "Computed at",
+    "培育评价": "Cultivation evaluation",
+    "后备库": "Reserve pool",
+    "科小评分": "SME score",
+    "科小合格": "SME eligible",
+    "未满足条件": "Failed",
+    "缺口（万元）": "Gap (10k yuan)",
+    "缺少数据：": "Missing data: ",
+    "量化条件均已满足，可申报": "All quantified conditions met; may apply",
+    "需重新认定": "Re-certification due",
+    "培育诊断": "Cultivation diagnosis",
+    "%(y)s年度数据": "%(y)s data",
+    "暂无年度数据，无法诊断。请先填报企业年度数据（职工总数、科技人员、销售收入、研发费用、知识产权等）。": "No annual data, so no diagnosis. Enter the enterprise's annual data first (employees, S&T staff, sales, R&D, IP).",
+    "以下数据缺失，部分条件无法判断：": "Missing data, some conditions cannot be judged: ",
+    "高新技术企业认定条件": "High-tech enterprise conditions",
+    "条件": "Condition",
+    "实际": "Actual",
+    "要求": "Required",
+    "成长性：净资产增长率 %(na)s（%(nb)s档）· 销售收入增长率 %(sa)s（%(sb)s档）": "Growth: net assets %(na)s (band %(nb)s) · sales %(sa)s (band %(sb)s)",
+    "数据不全，无法评估。": "Data incomplete; cannot assess.",
+    "科技型中小企业评价": "Tech-SME evaluation",
+    "分（满分 100，60 分及以上且科技人员得分大于 0 为合格）": "points (of 100; 60 or more with S&T-staff points above 0 qualifies)",
+    "符合评价条件": "Qualifies",
+    "直接认定": "direct route",
+    "不符合评价条件": "Does not qualify",
+    "科技人员（满分 20）": "S&T staff (max 20)",
+    "研发投入（满分 50）": "R&D (max 50)",
+    "按占销售收入比例计": "as a share of sales",
+    "按占成本费用支出总额比例计": "as a share of total costs",
+    "科技成果（满分 30）": "S&T results (max 30)",
+    "数据不全，无法评价。": "Data incomplete; cannot evaluate.",
+    "规则版本：%(v)s。数据年度为申报上一年度；创新能力评价由专家评分，系统不作判断。": "Rule versions: %(v)s. The data year is the year before application; the innovation score is given by experts, not by the system.",
+    "高新技术企业后备库": "High-tech enterprise reserve pool",
+    "规划三(三)：“小升高”——按距离高新技术企业认定条件的远近排序：未满足条件少者在前，其次缺口小者在前。高企证书已过期或 %(months)s 个月内（%(horizon)s 前）到期的企业列入并标记，需重新认定。": "Plan 3(3), “small to high”: ranked by closeness to the high-tech conditions — fewest failed conditions first, then the smallest gap. Enterprises whose certificate has lapsed or expires within %(months)s months (before %(horizon)s) are included and flagged for re-certification.",
+    "重新评价": "Re-evaluate",
+    "梯次培育": "Tiered cultivation",
+    "尚未评价。选择数据年度并点击“重新评价”，系统将按国家认定条件逐家评价企业年度数据。": "Not evaluated yet. Choose a data year and click “Re-evaluate” to evaluate every enterprise's annual data against the national conditions.",
+    "后备库企业": "Enterprises in the pool",
+    "量化条件已全部满足": "All quantified conditions met",
+    "仅差一项": "One condition short",
+    "证书 %(months)s 个月内到期": "Certificate expires within %(months)s months",
+    "证书已过期": "Certificate lapsed",
+    "数据不全": "Incomplete data",
+    "口径：以所选年度及前两年企业年度数据，按《高新技术企业认定管理办法》第十一条量化条件逐项评价（创新能力评价须专家评分，不计入未满足条件数）；缺口为使比例达标还需增加的金额（万元），其他数据不变。计算时间：%(computed)s。": "Definition: the chosen year's and the two previous years' annual data, checked against the quantified conditions of Article 11 of the high-tech enterprise measures (the innovation score needs experts and is not counted among failed conditions); the gap is the extra amount (10k yuan) that would bring a ratio to its threshold, all else equal. Computed at %(computed)s.",
+    "企业梯次培育": "Tiered enterprise cultivation",
+    "规划三(三)：建立完善“微成长、小升高、高变强”创新型企业梯次培育机制": "Plan 3(3): a tiered mechanism — micro growth, small to high-tech, high-tech to strong",
+    "小升高转化率": "Small-to-high conversion",
+    "%(b)s 家中 %(a)s 家升高": "%(a)s of %(b)s moved up",
+    "高变强（龙头增长）": "High to strong (leader growth)",
+    "当年新晋龙头 %(a)s 家": "%(a)s new leaders this year",
+    "%(year)s年新认定高企": "New high-tech in %(year)s",
+    "高企升龙头": "High-tech to leader",
+    "龙头企业增长": "Leader growth",
+    "口径：梯次由资质推算——创新“双百”/科技“雏鹰”企业为创新龙头，其次为有效期内的高新技术企业、当年入库的科技型中小企业，其余为微成长。小升高转化率＝%(before)s年为科技型中小企业、%(year)s年升为高新技术企业或创新龙头的企业数 ÷ %(before)s年科技型中小企业数。": "Definition: tiers come from qualifications — “Double Hundred” / “Young Eagle” enterprises are leaders, then valid high-tech certificates, then tech SMEs registered that year; the rest are micro. Small-to-high conversion = enterprises that were tech SMEs in %(before)s and high-tech or leaders in %(year)s ÷ tech SMEs in %(before)s.",
+    "数据年度应为 %(first)s—%(last)s 之间的年份": "The data year must be between %(first)s and %(last)s",
+    "%(year)s年度企业培育评价": "Cultivation evaluation of %(year)s data",
+    "后台任务": "Background jobs",
+    "排队中": "Queued",
+    "运行中": "Running",
+    "失败": "Failed",
+    "任务函数": "Function",
+    "任务": "Job",
+    "参数": "Parameters",
+    "发起人": "Started by",
+    "总量": "Total",
+    "进度说明": "Progress",
+    "结果": "Result",
+    "结果页面": "Result page",
+    "错误": "Error",
+    "开始时间": "Started",
+    "结束时间": "Finished",
+    "查看结果": "View result",
+    "任务失败：": "Job failed: ",
+    "由 %(user)s 于 %(created)s 提交。离开本页不影响任务运行。": "Submitted by %(user)s at %(created)s. Leaving this page does not stop the job.",
+    "进度": "Progress",
+    "暂无后台任务": "No background jobs",
+    "高企后备库": "High-tech reserve pool",
 }
 PLURAL = {
     "共 %(n)s 条": ("%(n)s record", "%(n)s records"),

@@ -34,6 +34,8 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("regions", "region"): ("view",),
         **{(app, "*"): ALL for app in REGISTRY_APPS},
         ("plans", "*"): ("view", "change"),
+        # Cultivation results are computed; "change" lets staff run the yearly batch.
+        ("cultivation", "*"): ("view", "change"),
     },
     Role.COUNTY_STAFF: {
         ("regions", "region"): ("view",),
@@ -41,6 +43,7 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         # Chains are the city's: counties see them and what is attached, they do not edit them.
         ("chains", "*"): ("view",),
         ("plans", "*"): ("view",),
+        ("cultivation", "*"): ("view",),
     },
     # Organisation users keep their own organisation's records (rows limited by scope_org_field).
     Role.ORG_USER: {
@@ -58,6 +61,7 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("carriers", "*"): ("view",),
         ("chains", "*"): ("view",),
         ("plans", "*"): ("view",),
+        ("cultivation", "*"): ("view",),
     },
     Role.EXPERT: {
         ("plans", "*"): ("view",),
@@ -70,7 +74,7 @@ ROLE_EXTRA_PERMISSIONS = {
     Role.CITY_STAFF: {("accounts", "view_personal_data")},
 }
 
-KECHUANG_APPS = ("accounts", "regions", "plans", *REGISTRY_APPS)
+KECHUANG_APPS = ("accounts", "regions", "plans", "cultivation", *REGISTRY_APPS)
 
 
 def role_permission_codenames(role: str) -> set[tuple[str, str]]:

@@ -227,14 +227,23 @@ def _annual_rows(rng, e, p, held):
         if sme:
             employees = min(employees, 480)
         sales *= 1 + p["growth"] * rng.uniform(0.3, 1.4)
+        if sme:  # registered tech SMEs stay within the 2 亿元 sales limit (no extra draws)
+            sales = min(sales, 19_500)
         intensity = 0.005 + p["capability"] * 0.05
         if high_tech:
             intensity = max(intensity, rng.uniform(0.035, 0.07))
+        elif sme:  # registered tech SMEs score their R&D points (no extra draws)
+            intensity = max(intensity, 0.03 + 0.03 * p["capability"])
         rd = sales * intensity
         total_income = sales * rng.uniform(1.02, 1.12)
-        ht_share = rng.uniform(0.62, 0.9) if high_tech else rng.uniform(0, 0.5)
+        # Capable enterprises without the certificate come close to the 60 % line (the 后备库).
+        ht_share = (
+            rng.uniform(0.62, 0.9) if high_tech else rng.uniform(0.15, 0.45 + 0.45 * p["capability"])
+        )
         st_share = rng.uniform(0.11, 0.35) if (high_tech or sme) else rng.uniform(0.02, 0.15)
         assets = sales * rng.uniform(0.7, 1.8)
+        if sme:
+            assets = min(assets, 19_800)
         rows.append(
             AnnualData(
                 enterprise=e,

@@ -30,7 +30,14 @@ class EnterpriseView(generic.ObjectView):
     queryset = Enterprise.objects.select_related("org__region")
 
     def extra_context(self, obj):
-        return enterprise_page_context(obj, self.request.user)
+        from kechuang.cultivation.services import diagnose
+
+        value = self.request.GET.get("year", "")
+        year = int(value) if value.isdigit() else None
+        return {
+            **enterprise_page_context(obj, self.request.user),
+            "diagnosis": diagnose(obj, year),
+        }
 
 
 class EnterpriseEditView(generic.ObjectEditView):

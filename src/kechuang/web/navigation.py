@@ -35,6 +35,8 @@ MENUS = (
             Item(_("企业"), "enterprises:enterprise_list", "enterprises.view_enterprise"),
             Item(_("企业年度数据"), "enterprises:annualdata_list", "enterprises.view_annualdata"),
             Item(_("企业资质"), "enterprises:qualification_list", "enterprises.view_qualification"),
+            Item(_("梯次培育"), "cultivation:pipeline", "enterprises.view_qualification"),
+            Item(_("高企后备库"), "cultivation:evaluation_list", "cultivation.view_evaluation"),
             Item(_("法人单位"), "orgs:org_list", "orgs.view_org"),
             Item(_("创新课题"), "projects:call_list", "projects.view_call"),
             Item(_("课题申报"), "projects:proposal_list", "projects.view_proposal"),

@@ -22,6 +22,7 @@ DEMO_APPS = (
     "achievements",
     "projects",
     "chains",
+    "cultivation",
 )
 
 DEMO_USERS = (
