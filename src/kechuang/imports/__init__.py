@@ -1,0 +1,1 @@
+"""Spreadsheet import engine: reading files (reading.py) and parsing cells (cells.py), no Django."""
