@@ -136,11 +136,10 @@ class Achievement(KeywordsMixin, BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         if self.region_id is None and self.owner_id:
             self.region_id = self.owner.region_id
         self.search_initials = pinyin_initials(self.title)[:200]
-        super().save(*args, **kwargs)
 
 
 class Appraisal(BaseModel):
@@ -213,9 +212,8 @@ class Appraisal(BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self.score = self.derived_score()
-        super().save(*args, **kwargs)
 
 
 class Demand(KeywordsMixin, BaseModel):
@@ -280,11 +278,10 @@ class Demand(KeywordsMixin, BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         if self.region_id is None and self.org_id:
             self.region_id = self.org.region_id
         self.search_initials = pinyin_initials(self.title)[:200]
-        super().save(*args, **kwargs)
 
 
 class ContractQuerySet(ScopedQuerySet):
@@ -459,8 +456,7 @@ class Contract(BaseModel):
             raise ValidationError(errors)
         self.fill_parties()
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self.contract_no = (self.contract_no or "").strip()
         self.fill_parties()
         self.search_initials = pinyin_initials(self.name)[:200]
-        super().save(*args, **kwargs)

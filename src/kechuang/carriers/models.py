@@ -181,10 +181,9 @@ class Carrier(BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self._default_region()
         self.search_initials = pinyin_initials(self.name)[:100]
-        super().save(*args, **kwargs)
 
     def _default_region(self):
         if self.region_id is None and self.operator_id is not None:
@@ -437,11 +436,10 @@ class Fund(BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self._default_region()
         self._normalise_focus()
         self.search_initials = pinyin_initials(self.name)[:100]
-        super().save(*args, **kwargs)
 
     def _default_region(self):
         if self.region_id is None and self.manager_id is not None:

@@ -55,7 +55,12 @@ class BaseModel(models.Model):
     class Meta:
         abstract = True
 
+    def prepare_save(self) -> None:
+        """Hook: derive computed fields (search initials, defaults from related records) before a
+        save. Bulk writers (imports) call it too, since bulk_create and bulk_update skip save()."""
+
     def save(self, *args, **kwargs):
+        self.prepare_save()
         if self.pk is not None and not self._state.adding:
             # Compare-and-set on the version: a second save of a stale copy updates no row.
             bumped = (

@@ -77,3 +77,44 @@ def restrict(queryset: QuerySet, user, action: str = "view") -> QuerySet:
         return queryset
     q = scope_q(model, user, action)
     return queryset if q is None else queryset.filter(q)
+
+
+def _follow(obj, path: str):
+    if path == "self":
+        return obj
+    for part in path.split("__"):
+        obj = getattr(obj, part, None)
+        if obj is None:
+            return None
+    return obj
+
+
+def instance_in_scope(obj, user, action: str = "add") -> bool:
+    """Whether `user` may `action` the (possibly unsaved) instance `obj`: the same rule as
+    ``scope_q``, followed along the instance's attributes instead of in SQL (imports check each
+    row before anything is written). Related objects along the paths should be loaded already."""
+    model = type(obj)
+    if user is None or not user.is_active or not user.is_authenticated:
+        return False
+    if not user.has_perm(permission_name(model, action)):
+        return False
+    if user.is_superuser:
+        return True
+    org_id = getattr(user, "scope_org_id", None)
+    if action == "view" and getattr(model, "scope_public", False):
+        if org_id is None or getattr(model, "public_to_org_users", True):
+            return True
+    if org_id is not None:
+        fields = _paths(getattr(model, "scope_org_field", None))
+        if fields:
+            return any(getattr(_follow(obj, f), "pk", None) == org_id for f in fields)
+        if not getattr(model, "org_users_see_own_region", False):
+            return False
+    paths = user.scope_region_paths() if hasattr(user, "scope_region_paths") else []
+    if paths is None:
+        return True
+    fields = _paths(getattr(model, "scope_region_field", None))
+    if not fields:
+        return True
+    regions = [r for r in (_follow(obj, f) for f in fields) if r is not None]
+    return any(r.path.startswith(p) for r in regions for p in paths)

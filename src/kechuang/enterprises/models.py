@@ -237,10 +237,9 @@ class Qualification(BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         if not self.valid_until:
             self.valid_until = self.default_valid_until()
-        super().save(*args, **kwargs)
 
     def is_valid_on(self, day: date) -> bool:
         return self.issued_on <= day <= self.valid_until and (

@@ -72,7 +72,6 @@ class Org(BaseModel):
         if self.uscc:
             self.uscc = self.uscc.strip().upper()
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self.uscc = self.uscc.strip().upper()
         self.search_initials = pinyin_initials(self.name)
-        super().save(*args, **kwargs)

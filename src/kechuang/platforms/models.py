@@ -159,9 +159,11 @@ class Platform(BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self._fill_derived()
         self.search_initials = pinyin_initials(self.name)
+
+    def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         self._loaded_status = (self.status, self.status_since)
 
@@ -303,10 +305,9 @@ class PlatformReport(BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         if self.status != ReportStatus.DRAFT and self.submitted_at is None:
             self.submitted_at = timezone.now()
-        super().save(*args, **kwargs)
 
     @property
     def is_reviewed(self) -> bool:

@@ -179,10 +179,9 @@ class Proposal(BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         if self.region_id is None and self.applicant_id is not None:
             self.region = self.applicant.region
-        super().save(*args, **kwargs)
 
 
 class Expert(BaseModel):
@@ -428,9 +427,8 @@ class Project(BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self._fill_defaults()
-        super().save(*args, **kwargs)
 
 
 class Milestone(BaseModel):

@@ -168,11 +168,10 @@ class Talent(BaseModel):
             errors.setdefault("gender", []).append(message)
             errors.setdefault("id_number", []).append(message)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self.fill_defaults()
         self.id_number = (self.id_number or "").strip().upper()
         self.search_initials = pinyin_initials(self.name)[:50]
-        super().save(*args, **kwargs)
 
 
 class Honour(BaseModel):
@@ -262,9 +261,11 @@ class Team(BaseModel):
     def clean(self):
         self.fill_defaults()
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self.fill_defaults()
         self.search_initials = pinyin_initials(self.name)[:100]
+
+    def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The leader is always a member of the team.
         if self.leader_id and not self.memberships.filter(talent_id=self.leader_id).exists():
@@ -405,10 +406,9 @@ class Commissioner(BaseModel):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
+    def prepare_save(self):
         self.fill_defaults()
         self.search_initials = pinyin_initials(self.name)[:100]
-        super().save(*args, **kwargs)
 
 
 def covering_q(year: int, prefix: str = "") -> Q:
