@@ -55,10 +55,6 @@ class BaseModel(models.Model):
     class Meta:
         abstract = True
 
-    def prepare_save(self) -> None:
-        """Hook: derive computed fields (search initials, defaults from related records) before a
-        save. Bulk writers (imports) call it too, since bulk_create and bulk_update skip save()."""
-
     def save(self, *args, **kwargs):
         self.prepare_save()
         if self.pk is not None and not self._state.adding:
@@ -78,6 +74,10 @@ class BaseModel(models.Model):
 
     def get_absolute_url(self) -> str:
         return self.get_url()
+
+    def prepare_save(self) -> None:
+        """Hook: derive computed fields (search initials, defaults from related records) before a
+        save. Bulk writers (imports) call it too, since bulk_create and bulk_update skip save()."""
 
     def get_url(self, action: str | None = None) -> str:
         """URL of this record's page, or of one of its actions ("edit", "delete", "changelog")."""
