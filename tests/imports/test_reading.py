@@ -365,8 +365,9 @@ def test_it_refuses_an_empty_file():
 # Purity
 
 
-def test_the_import_layer_does_not_import_django():
-    for path in Path(kechuang.imports.__file__).parent.glob("*.py"):
+def test_the_reading_layer_does_not_import_django():
+    folder = Path(kechuang.imports.__file__).parent
+    for path in (folder / "cells.py", folder / "reading.py"):
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "kechuang.cultivation",
     "kechuang.plans",
     "kechuang.jobs",
+    "kechuang.imports",
     "kechuang.demo",
 ]
 

@@ -1,0 +1,218 @@
+"""Import kinds: each is a declaration (target model, columns, natural key); one engine runs them.
+
+A kind's columns default from the model's fields (header = the field's Chinese label, type from the
+field, choices from the field); a kind declares only what differs: foreign keys (matched by a natural
+key of the related record, e.g. an organisation's 统一社会信用代码), synonyms, informational columns.
+Each app lists its kinds in `<app>/imports.py` as ``KINDS = [...]``; they are discovered here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from importlib import import_module
+from typing import Any
+
+from django.apps import apps
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+from . import cells
+
+TEXT, DECIMAL, INT, RATIO, DATE, YEAR, BOOL, CHOICE, FK, INFO = (
+    "text",
+    "decimal",
+    "int",
+    "ratio",
+    "date",
+    "year",
+    "bool",
+    "choice",
+    "fk",
+    "info",
+)
+
+# Header synonyms every kind understands (the key is the canonical header).
+COMMON_SYNONYMS = {
+    "统一社会信用代码": ("社会信用代码", "信用代码", "USCC", "统一代码"),
+    "年度": ("统计年度", "年份", "数据年度"),
+}
+
+
+@dataclass
+class Col:
+    """One column. `key` is a model field name (or, for INFO, a free name)."""
+
+    key: str
+    header: str | None = None
+    type: str | None = None
+    required: bool | None = None
+    synonyms: Sequence[str] = ()
+    choices: Sequence[tuple[Any, str]] | None = None
+    # FK: the related record's field matched by the cell, e.g. "org__uscc" or "code".
+    lookup: str | None = None
+    minimum: Any = None
+    maximum: Any = None
+    places: int = 2
+    max_length: int | None = None
+    money: bool = False
+    example: Any = None
+    help: str = ""
+    # INFO columns and exports: how to get the cell value from a record.
+    get: Callable[[Any], Any] | None = None
+
+    @property
+    def writes(self) -> bool:
+        return self.type != INFO
+
+
+@dataclass
+class Kind:
+    name: str
+    model_label: str
+    key: tuple[str, ...]
+    columns: list[Col]
+    title: str = ""
+    help: str = ""
+    _bound: bool = field(default=False, repr=False)
+
+    @property
+    def model(self) -> type[models.Model]:
+        return apps.get_model(self.model_label)
+
+    def bind(self) -> Kind:
+        """Fill in what the model fields say (once)."""
+        if self._bound:
+            return self
+        meta = self.model._meta
+        self.title = self.title or str(meta.verbose_name)
+        for col in self.columns:
+            if col.type == INFO:
+                col.required = bool(col.required)
+                continue
+            f = meta.get_field(col.key)
+            _from_field(col, f)
+        self._bound = True
+        return self
+
+    def column(self, key: str) -> Col:
+        return next(c for c in self.columns if c.key == key)
+
+
+def _from_field(col: Col, f: models.Field) -> None:
+    col.header = col.header or str(f.verbose_name)
+    if col.header in COMMON_SYNONYMS:
+        col.synonyms = (*col.synonyms, *COMMON_SYNONYMS[col.header])
+    if col.required is None:
+        col.required = not (f.blank or f.null or f.has_default())
+    for v in f.validators:
+        if isinstance(v, MinValueValidator) and col.minimum is None:
+            col.minimum = v.limit_value
+        if isinstance(v, MaxValueValidator) and col.maximum is None:
+            col.maximum = v.limit_value
+    if getattr(f, "validators", None) and any(
+        getattr(v, "__name__", "") == "validate_non_negative" for v in f.validators
+    ):
+        col.minimum = 0 if col.minimum is None else col.minimum
+    if col.type is None:
+        if f.is_relation:
+            col.type = FK
+        elif f.choices:
+            col.type = CHOICE
+        elif isinstance(f, models.BooleanField):
+            col.type = BOOL
+        elif isinstance(f, models.DateField):
+            col.type = DATE
+        elif isinstance(f, models.DecimalField):
+            col.type = RATIO if f.name.endswith(("_ratio", "_rate")) else DECIMAL
+        elif isinstance(f, models.IntegerField):
+            col.type = YEAR if f.name == "year" or f.name.endswith("_year") else INT
+        else:
+            col.type = TEXT
+    if col.type == CHOICE and col.choices is None:
+        col.choices = [(k, str(v)) for k, v in f.choices]
+    if col.type == DECIMAL:
+        col.places = f.decimal_places
+        col.money = col.money or f.name.endswith("_wan")
+    if col.type == INT and isinstance(
+        f, models.PositiveIntegerField | models.PositiveSmallIntegerField
+    ):
+        col.minimum = 0 if col.minimum is None else col.minimum
+    if col.type == TEXT and col.max_length is None:
+        col.max_length = f.max_length
+    if col.type == FK and col.lookup is None:
+        raise ValueError(f"{col.key}: a foreign-key column needs `lookup`")
+
+
+def parser_for(col: Col) -> tuple[Callable, dict]:
+    """The cells parser and its keyword arguments for a column (required is checked by the engine
+    after parsing, so that an empty required cell gets its own clear error)."""
+    if col.type in (TEXT, FK, INFO):
+        return cells.parse_text, {"max_length": col.max_length if col.type == TEXT else None}
+    if col.type == DECIMAL:
+        return cells.parse_decimal, {
+            "places": col.places,
+            "minimum": col.minimum,
+            "maximum": col.maximum,
+        }
+    if col.type == INT:
+        return cells.parse_int, {"minimum": col.minimum, "maximum": col.maximum}
+    if col.type == RATIO:
+        return cells.parse_ratio, {"minimum": col.minimum, "maximum": col.maximum}
+    if col.type == DATE:
+        return cells.parse_date, {}
+    if col.type == YEAR:
+        return cells.parse_year, {"minimum": col.minimum, "maximum": col.maximum}
+    if col.type == BOOL:
+        return cells.parse_bool, {}
+    if col.type == CHOICE:
+        return cells.parse_choice, {"choices": list(col.choices)}
+    raise ValueError(col.type)
+
+
+def money_header(col: Col) -> str:
+    return col.header
+
+
+_REGISTRY: dict[str, Kind] | None = None
+
+
+def registry() -> dict[str, Kind]:
+    """Every kind, by name, from each app's `imports.KINDS` (in app order)."""
+    global _REGISTRY
+    if _REGISTRY is None:
+        found: dict[str, Kind] = {}
+        for config in apps.get_app_configs():
+            if not config.name.startswith("kechuang.") or config.label == "imports":
+                continue
+            try:
+                module = import_module(f"{config.name}.imports")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.imports":
+                    raise
+                continue
+            for kind in getattr(module, "KINDS", ()):
+                found[kind.name] = kind
+        _REGISTRY = found
+    return _REGISTRY
+
+
+def get_kind(name: str) -> Kind:
+    return registry()[name].bind()
+
+
+def kinds_for_model(model) -> list[Kind]:
+    label = model._meta.label
+    return [k.bind() for k in registry().values() if k.model_label == label]
+
+
+def as_cell(value: Any) -> Any:
+    """A Python value as a spreadsheet cell (templates and exports)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
