@@ -158,3 +158,12 @@ class PagesTests(Personas, TestCase):
         response = self.client.get(reverse("cultivation:pipeline"), {"year": 2025})
         assert [r["county"].code for r in response.context["counties"]] == ["410422"]
         assert response.context["city"]["sme_before"] == 1
+
+    def test_city_staff_can_open_one_county(self):
+        self.client.force_login(self.city_staff)
+        response = self.client.get(
+            reverse("cultivation:pipeline"), {"year": 2025, "county": self.county_b.pk}
+        )
+        assert [r["county"].code for r in response.context["counties"]] == ["410422"]
+        assert response.context["city"]["sme_before"] == 1
+        self.assertContains(response, "企业梯次培育 · 叶县")

@@ -122,9 +122,16 @@ def pipeline(request):
     counties = list(
         Region.objects.restrict(request.user).filter(level=RegionLevel.COUNTY).order_by("code")
     )
-    data = services.pipeline(enterprises, counties, year, max(FIRST_PIPELINE_YEAR, year - 9))
+    # One county's pipeline (its own Sankey and totals), or the whole scope.
+    chosen = next((c for c in counties if str(c.pk) == request.GET.get("county")), None)
+    if chosen is not None:
+        enterprises = enterprises.filter(org__region__path__startswith=chosen.path)
+    shown = [chosen] if chosen is not None else counties
+    data = services.pipeline(enterprises, shown, year, max(FIRST_PIPELINE_YEAR, year - 9))
     context = {
         **data,
+        "county_choices": counties,
+        "county": chosen,
         "years": list(range(latest, FIRST_PIPELINE_YEAR, -1)),
         "tiers": [(t.value, t.label) for t in services.TIER_ORDER],
     }
