@@ -36,6 +36,7 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("plans", "*"): ("view", "change"),
         # Cultivation results are computed; "change" lets staff run the yearly batch.
         ("cultivation", "*"): ("view", "change"),
+        ("imports", "batch"): ("view", "add"),
     },
     Role.COUNTY_STAFF: {
         ("regions", "region"): ("view",),
@@ -44,6 +45,7 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("chains", "*"): ("view",),
         ("plans", "*"): ("view",),
         ("cultivation", "*"): ("view",),
+        ("imports", "batch"): ("view", "add"),
     },
     # Organisation users keep their own organisation's records (rows limited by scope_org_field).
     Role.ORG_USER: {
@@ -62,6 +64,7 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("chains", "*"): ("view",),
         ("plans", "*"): ("view",),
         ("cultivation", "*"): ("view",),
+        ("imports", "batch"): ("view", "add"),
     },
     Role.EXPERT: {
         ("plans", "*"): ("view",),
@@ -74,7 +77,7 @@ ROLE_EXTRA_PERMISSIONS = {
     Role.CITY_STAFF: {("accounts", "view_personal_data")},
 }
 
-KECHUANG_APPS = ("accounts", "regions", "plans", "cultivation", *REGISTRY_APPS)
+KECHUANG_APPS = ("accounts", "regions", "plans", "cultivation", "imports", *REGISTRY_APPS)
 
 
 def role_permission_codenames(role: str) -> set[tuple[str, str]]:

@@ -8,11 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 class BatchQuerySet(models.QuerySet):
     def restrict(self, user, action: str = "view"):
-        """A user sees their own batches; city-level users (unrestricted region scope) see all."""
+        """A user sees their own batches; the city bureau (administrators and city staff) sees all."""
+        from kechuang.accounts.roles import Role
+
         if not user.is_authenticated or not user.has_perm(f"imports.{action}_batch"):
             return self.none()
-        paths = user.scope_region_paths() if hasattr(user, "scope_region_paths") else []
-        if user.is_superuser or (paths is None and getattr(user, "scope_org_id", None) is None):
+        if user.is_superuser or getattr(user, "role", None) in (Role.CITY_ADMIN, Role.CITY_STAFF):
             return self
         return self.filter(user=user)
 
@@ -21,7 +22,8 @@ class Batch(models.Model):
     """One uploaded file of one kind: checked (预检) and, once confirmed, written all at once."""
 
     class Status(models.TextChoices):
-        CHECKED = "checked", _("已预检")
+        PENDING = "pending", _("预检中")
+        CHECKED = "checked", _("已预检，待确认")
         INVALID = "invalid", _("有错误")
         COMMITTED = "committed", _("已导入")
         ROLLED_BACK = "rolled_back", _("已回滚")
@@ -37,7 +39,9 @@ class Batch(models.Model):
         on_delete=models.SET_NULL,
         related_name="import_batches",
     )
-    status = models.CharField(_("状态"), max_length=20, choices=Status.choices)
+    status = models.CharField(
+        _("状态"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
     rows = models.PositiveIntegerField(_("数据行数"), default=0)
     new = models.PositiveIntegerField(_("新增"), default=0)
     changed = models.PositiveIntegerField(_("修改"), default=0)

@@ -93,6 +93,8 @@ class ObjectListView(BaseObjectView):
         queryset = filterset.qs if filterset.is_bound else self.queryset
         table = self.table(queryset, user=request.user, request=request)
         export = request.GET.get("export")
+        if export in ("kind-xlsx", "kind-csv") and self.import_kind() is not None:
+            return self.export_kind(queryset, export.removeprefix("kind-"))
         if export in ("csv", "xlsx"):
             RequestConfig(request, paginate=False).configure(table)
             self.configure_rows(list(table.data))
@@ -114,9 +116,35 @@ class ObjectListView(BaseObjectView):
             "page_sizes": PAGE_SIZES,
             "per_page": per_page,
             "active_filters": [k for k, v in request.GET.items() if v and k in filterset.filters],
+            "import_kind": self.import_kind(),
             **self.list_context(queryset),
         }
         return render(request, self.templates("_list"), context)
+
+    def import_kind(self):
+        """The import kind of this model, if any: its layout is offered as a re-importable export."""
+        from kechuang.imports.kinds import kinds_for_model
+
+        kinds = kinds_for_model(self.model)
+        return kinds[0] if kinds else None
+
+    def export_kind(self, queryset, fmt: str) -> HttpResponse:
+        from kechuang.imports.workbook import export
+
+        kind = self.import_kind()
+        user = self.request.user
+        content = export(
+            kind, queryset, fmt, show_personal=user.has_perm("accounts.view_personal_data")
+        )
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response = HttpResponse(
+            content,
+            content_type="text/csv; charset=utf-8"
+            if fmt == "csv"
+            else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{kind.name}-{stamp}.{fmt}"'
+        return response
 
     def list_context(self, queryset) -> dict:
         """Hook: extra context computed over the filtered, scoped rows (e.g. totals)."""

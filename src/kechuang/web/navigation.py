@@ -80,7 +80,14 @@ MENUS = (
         ),
     ),
     Menu(_("绩效评价"), (Item(_("评价任务"), "evaluation:run_list", "evaluation.view_run"),)),
-    Menu(_("数据导入"), (Item(_("导入记录"), "imports:batch_list", "imports.view_batch"),)),
+    Menu(
+        _("数据导入"),
+        (
+            Item(_("上传文件导入"), "imports:upload", "imports.add_batch"),
+            Item(_("导入记录"), "imports:batch_list", "imports.view_batch"),
+            Item(_("后台任务"), "jobs:job_list", "imports.view_batch"),
+        ),
+    ),
     Menu(_("报告"), (Item(_("报告中心"), "reports:report_list", "reports.view_report"),)),
     Menu(
         _("系统管理"),
