@@ -266,3 +266,43 @@ class OtherKindsTests(Personas, TestCase):
         assert any("C2:C10001" in str(dv.sqref) for dv in first.data_validations.dataValidation)
         notes = book["填写说明"]
         assert any("可选值：科技型中小企业、高新技术企业" in str(c.value) for c in notes["C"])
+
+
+class EdgeTests(Personas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()
+        cls.ent_a = Enterprise.objects.create(org=cls.org_a, main_products="尼龙切片")
+
+    def test_a_lower_case_uscc_matches_the_registered_one(self):
+        rows = [["统一社会信用代码", "年度", "职工总数"], [self.org_a.uscc.lower(), 2024, 10]]
+        result = run_import(get_kind("enterprise-annual"), xlsx_rows(rows), "a.xlsx")
+        assert result.written and AnnualData.objects.get().enterprise == self.ent_a
+        orgs = [
+            ["单位名称", "统一社会信用代码", "单位类型", "区划代码"],
+            [self.org_a.name, self.org_a.uscc.lower(), "企业", "410402001"],
+        ]
+        again = run_import(get_kind("orgs"), xlsx_rows(orgs), "o.xlsx", dry_run=True)
+        assert (again.errors, again.unchanged) == ([], 1)
+
+    def test_a_blank_cell_clears_text_but_not_a_required_value(self):
+        kind = get_kind("enterprises")
+        rows = [["统一社会信用代码", "重点产业", "主要产品"], [self.org_a.uscc, None, None]]
+        result = run_import(kind, xlsx_rows(rows), "e.xlsx", dry_run=True)
+        [err] = result.errors
+        assert err["column"] == "重点产业" and err["code"] == "required"
+        assert err["message"].startswith("第2行“重点产业”不能清空（现值为")
+        rows[1][1] = "其他"
+        result = run_import(kind, xlsx_rows(rows), "e.xlsx")
+        assert result.errors == []
+        self.ent_a.refresh_from_db()
+        assert self.ent_a.main_products == ""
+
+    def test_a_masked_value_is_never_stored(self):
+        kind = get_kind("orgs")
+        rows = [
+            ["单位名称", "统一社会信用代码", "单位类型", "区划代码", "联系电话"],
+            [self.org_a.name, self.org_a.uscc, "企业", "410402001", "138****5678"],
+        ]
+        [err] = run_import(kind, xlsx_rows(rows), "o.xlsx", dry_run=True).errors
+        assert err["code"] == "masked" and err["column"] == "联系电话"

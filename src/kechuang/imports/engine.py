@@ -141,6 +141,8 @@ class _Run:
                 for index, value in enumerate(parsed):
                     if value is None and index not in failed:
                         self.error(index, self.header(col), None, "required", "必须填写")
+            if col.upper:
+                parsed = [v.strip().upper() if isinstance(v, str) else v for v in parsed]
             self.values[col.key] = parsed
             self.validate_field(col, raw)
 
@@ -161,6 +163,8 @@ class _Run:
         for index, value in enumerate(self.values[col.key]):
             if value is None or index in self.bad_rows:
                 continue
+            if col.personal and isinstance(value, str) and "*" in value:
+                continue  # masked: judged against the stored value in build()
             if value not in memo:
                 memo[value] = None
                 try:
@@ -195,7 +199,11 @@ class _Run:
                     resolved.append(None)
                     continue
                 obj = found.get(str(value))
-                if obj is None:
+                if obj is None and col.personal and "*" in str(value):
+                    self.error(
+                        index, self.header(col), value, "masked", "是脱敏后的值，无法据此识别记录"
+                    )
+                elif obj is None:
                     self.error(
                         index, self.header(col), value, "not_found", f"在系统中找不到对应的{name}"
                     )
@@ -256,39 +264,37 @@ class _Run:
         return existing
 
     def build(self, existing) -> tuple[list, list, int]:
-        """New instances, (instance, before, changed fields, index) for changes, unchanged count."""
+        """New instances, (instance, previous values of the changed fields, index) for changes, and
+        the count of unchanged rows. Changes are found after the model has derived its own fields
+        (clean() and prepare_save()), so a re-import of what the registry holds changes nothing."""
         new, changed, unchanged = [], [], 0
         writable = [c for c in self.present if c.writes]
+        opts = self.model._meta
+        tracked = [
+            f.attname for f in opts.concrete_fields if f.attname not in ("id", "version", "updated", "created")
+        ]
         for index in range(self.n):
             if index in self.bad_rows:
                 continue
             values = {c.key: self.values[c.key][index] for c in writable}
             obj = existing.get(self.keys[index])
             if obj is None:
+                if not self.masked_ok(index, None, values):
+                    continue
+                # Blank cells take the field's default.
                 obj = self.model(**{k: v for k, v in values.items() if v is not None})
                 action = "add"
-                before: dict = {}
+                snapshot: dict = {}
             else:
                 if not instance_in_scope(obj, self.user, "change"):
                     self.scope_error(index, obj)
                     continue
-                for name in getattr(obj, "personal_fields", ()):
-                    # A masked value exported to someone who may not see it, sent back unchanged.
-                    value = values.get(name)
-                    if value and "*" in value and value == mask(getattr(obj, name) or ""):
-                        values[name] = getattr(obj, name)
-                before = {
-                    k: getattr(obj, k) for k, v in values.items() if not _same(getattr(obj, k), v)
-                }
-                if not before:
-                    unchanged += 1
+                if not self.masked_ok(index, obj, values) or not self.blanks_ok(index, obj, values):
                     continue
-                for k in before:
-                    setattr(obj, k, values[k])
+                snapshot = {a: getattr(obj, a) for a in tracked}
+                for k, v in values.items():
+                    setattr(obj, k, v)
                 action = "change"
-            if not instance_in_scope(obj, self.user, action):
-                self.scope_error(index, obj)
-                continue
             try:
                 obj.clean()
             except ValidationError as exc:
@@ -296,11 +302,59 @@ class _Run:
                 continue
             if hasattr(obj, "prepare_save"):
                 obj.prepare_save()
+            if action == "change":
+                before = {a: old for a, old in snapshot.items() if not _same(old, getattr(obj, a))}
+                if not before:
+                    unchanged += 1
+                    continue
+            if not instance_in_scope(obj, self.user, action):
+                self.scope_error(index, obj)
+                continue
             if action == "add":
                 new.append((obj, index))
             else:
                 changed.append((obj, before, index))
         return new, changed, unchanged
+
+    def masked_ok(self, index: int, obj, values: dict) -> bool:
+        """A masked personal value (exported to someone who may not see it) sent back unchanged
+        keeps the stored value; any other masked value is an error, never stored."""
+        ok = True
+        for col in self.present:
+            if not col.personal or col.type == FK:
+                continue
+            value = values.get(col.key)
+            if not (isinstance(value, str) and "*" in value):
+                continue
+            stored = getattr(obj, col.key, None) if obj is not None else None
+            if stored and value == mask(stored):
+                values[col.key] = stored
+            else:
+                self.error(index, self.header(col), value, "masked", "是脱敏后的值，不能用于新增或修改，请填写完整值")
+                ok = False
+        return ok
+
+    def blanks_ok(self, index: int, obj, values: dict) -> bool:
+        """A blank cell clears a field that may be empty; it may not clear one that may not."""
+        ok = True
+        opts = self.model._meta
+        for col in self.present:
+            if not col.writes or values.get(col.key) is not None:
+                continue
+            f = opts.get_field(col.key)
+            if _is_text(f) and f.blank:
+                values[col.key] = ""
+            elif not f.null or not f.blank:
+                current = getattr(obj, col.key)
+                self.error(
+                    index,
+                    self.header(col),
+                    None,
+                    "required",
+                    f"不能清空（现值为 {_display(col, current)}）",
+                )
+                ok = False
+        return ok
 
     def scope_error(self, index: int, obj) -> None:
         col = self.kind.column(self.kind.key[0])
@@ -377,23 +431,14 @@ class _Run:
         self.error(index, header, key[-1] if len(key) else "", "not_unique", reason)
 
     def preview(self, new, changed) -> dict:
-        def shown(col, value):
-            return _display(col, value)
-
+        opts = self.model._meta
         diffs = []
         for obj, before, index in changed[:PREVIEW_ROWS]:
             diffs.append(
                 {
                     "row": self.table.row_numbers[index],
-                    "record": str(obj),
-                    "changes": [
-                        {
-                            "column": self.header(self.kind.column(k)),
-                            "old": shown(self.kind.column(k), v),
-                            "new": shown(self.kind.column(k), getattr(obj, k)),
-                        }
-                        for k, v in before.items()
-                    ],
+                    "record": _safe_str(obj),
+                    "changes": [self.change(opts, obj, a, old) for a, old in before.items()],
                 }
             )
         added = [
@@ -406,6 +451,26 @@ class _Run:
             "ignored_headers": self.table.ignored_headers,
             "changed": diffs,
             "new": added,
+        }
+
+    def change(self, opts, obj, attname: str, old) -> dict:
+        """One field's change as the preview shows it (column header, old and new as people read them)."""
+        f = opts.get_field(attname)
+        col = next((c for c in self.kind.columns if c.key == f.name and c.writes), None)
+        column = self.header(col) if col else str(f.verbose_name)
+        if f.is_relation:
+            new_value = getattr(obj, f.name)
+            old_value = f.related_model._default_manager.filter(pk=old).first() if old else None
+            return {
+                "column": column,
+                "old": "（空）" if old_value is None else str(old_value),
+                "new": "（空）" if new_value is None else str(new_value),
+            }
+        shown = col or _plain_col(f)
+        return {
+            "column": column,
+            "old": _display(shown, old),
+            "new": _display(shown, getattr(obj, attname)),
         }
 
     def write(self, new, changed, batch: Batch, author) -> None:
@@ -624,6 +689,18 @@ def _scope_paths(model) -> list[str]:
             if path and path != "self":
                 paths.append(path)
     return paths
+
+
+def _plain_col(f) -> Col:
+    if f.choices:
+        return Col(f.name, type=CHOICE, choices=[(k, str(v)) for k, v in f.choices])
+    if isinstance(f, models.BooleanField):
+        return Col(f.name, type=BOOL)
+    return Col(f.name, type="text")
+
+
+def _is_text(f) -> bool:
+    return isinstance(f, models.CharField | models.TextField) and not f.null
 
 
 def _same(old, new) -> bool:

@@ -57,6 +57,10 @@ class Col:
     places: int = 2
     max_length: int | None = None
     money: bool = False
+    # Personal data (ID numbers, phones): masked in exports for users who may not see it.
+    personal: bool | None = None
+    # Codes compared case-insensitively (统一社会信用代码, ID numbers): upper-cased when read.
+    upper: bool | None = None
     example: Any = None
     help: str = ""
     # INFO columns and exports: how to get the cell value from a record.
@@ -90,9 +94,16 @@ class Kind:
         for col in self.columns:
             if col.type == INFO:
                 col.required = bool(col.required)
+                col.personal, col.upper = bool(col.personal), bool(col.upper)
                 continue
             f = meta.get_field(col.key)
             _from_field(col, f)
+            target = f.related_model if col.type == FK else self.model
+            last = col.lookup.split("__")[-1] if col.type == FK else col.key
+            if col.personal is None:
+                col.personal = last in getattr(target, "personal_fields", ())
+            if col.upper is None:
+                col.upper = last in ("uscc", "id_number")
         self._bound = True
         return self
 

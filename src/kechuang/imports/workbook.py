@@ -127,7 +127,7 @@ def cell_value(col: Col, obj, show_personal: bool = True):
         value = dict(col.choices).get(value, value)
     if isinstance(value, date):
         value = value.isoformat()
-    if not show_personal and col.key in getattr(obj, "personal_fields", ()):
+    if not show_personal and (col.personal or col.key in getattr(obj, "personal_fields", ())):
         value = mask(value or "")
     return as_cell(value)
 
