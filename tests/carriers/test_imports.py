@@ -1,0 +1,260 @@
+"""Import kinds `carriers`, `tenancies`, `funds` and `investments`: template, upsert by natural
+key, round trip, scope and the model rules that name their column."""
+
+import io
+from datetime import date
+
+import openpyxl
+from django.test import TestCase
+
+from kechuang.carriers.imports import KINDS
+from kechuang.carriers.models import Carrier, Fund, Investment, Tenancy
+from kechuang.core.testing.personas import Personas
+from kechuang.imports.engine import run_import
+from kechuang.imports.kinds import get_kind
+from kechuang.imports.reading import normalize_header
+from kechuang.imports.workbook import export, template
+from tests.imports.files import xlsx_rows
+
+from .factories import CarrierData, stay
+
+
+def first_sheet(kind_name):
+    return openpyxl.load_workbook(io.BytesIO(template(get_kind(kind_name)))).worksheets[0]
+
+
+def run(kind_name, rows, user=None):
+    return run_import(get_kind(kind_name), xlsx_rows(rows), "t.xlsx", user)
+
+
+def reimport_export(kind_name, queryset):
+    content = export(get_kind(kind_name), queryset, "xlsx")
+    return run_import(get_kind(kind_name), content, "x.xlsx", dry_run=True)
+
+
+class TemplateTests(Personas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()  # the example region 410402001 exists; the example records do not
+
+    def test_its_examples_pass_every_check_but_the_lookups(self):
+        for kind in KINDS:
+            result = run_import(kind, template(kind), "t.xlsx", dry_run=True)
+            assert {e["code"] for e in result.errors} == {"not_found"}, kind.name
+
+
+def test_it_gives_every_header_and_synonym_to_one_column_only():
+    for kind in KINDS:
+        owner = {}
+        for col in kind.bind().columns:
+            for text in (col.header, *col.synonyms):
+                name = normalize_header(text)[0]
+                assert owner.setdefault(name, col.key) == col.key, (kind.name, text)
+
+
+class CarrierImportTests(Personas, TestCase):
+    HEAD = ["载体名称", "载体类型", "综合/专业", "所属产业", "运营单位统一社会信用代码", "区划代码"]
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()
+
+    def rows(self):
+        return [
+            self.HEAD,
+            ["甲示例众创空间", "众创空间（苗圃）", "综合", "", self.org_a.uscc, "410402001"],
+            ["乙示例孵化器", "科技企业孵化器", "专业", "尼龙新材料", self.org_b.uscc, "410422"],
+        ]
+
+    def test_it_has_headers_and_an_example_in_the_template(self):
+        sheet = first_sheet("carriers")
+        assert [c.value for c in sheet[1]][:3] == ["载体名称", "载体类型", "认定级别"]
+        assert sheet["A2"].value == "平顶山示例众创空间"
+
+    def test_it_imports_then_changes_nothing(self):
+        assert run("carriers", self.rows(), self.city_staff).written
+        carrier = Carrier.objects.get(name="乙示例孵化器")
+        assert (carrier.operator, carrier.region, carrier.industry) == (
+            self.org_b,
+            self.county_b,
+            "nylon",
+        )
+        assert run("carriers", self.rows(), self.city_staff).unchanged == 2
+
+    def test_it_reimports_an_export_unchanged(self):
+        run("carriers", self.rows())
+        result = reimport_export("carriers", Carrier.objects.all())
+        assert (result.errors, result.unchanged) == ([], 2)
+
+    def test_it_refuses_another_countys_carrier(self):
+        result = run("carriers", self.rows(), self.user_a)
+        [err] = result.errors
+        assert (err["row"], err["code"]) == (3, "out_of_scope")
+        assert Carrier.objects.count() == 0
+
+    def test_it_asks_specialised_carriers_for_their_industry(self):
+        rows = self.rows()
+        rows[2][3] = ""
+        [err] = run("carriers", rows).errors
+        assert err["message"] == "第3行“所属产业”：专业载体须填写所属产业（服务的重点产业）"
+
+
+class TenancyImportTests(Personas, CarrierData, TestCase):
+    HEAD = ["孵化载体", "在孵企业统一社会信用代码", "入驻日期", "离开日期", "离开原因"]
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()
+        cls.setup_carriers()
+
+    def rows(self):
+        return [
+            self.HEAD,
+            ["甲示例众创空间", self.org_a.uscc, "2023-03-01", "", ""],
+            ["乙示例孵化器", self.org_b.uscc, "2022/4/1", "2024-04-01", "毕业"],
+        ]
+
+    def test_it_has_headers_and_an_example_in_the_template(self):
+        sheet = first_sheet("tenancies")
+        assert [c.value for c in sheet[1]][:3] == [
+            "孵化载体",
+            "在孵企业统一社会信用代码",
+            "在孵企业",
+        ]
+        assert sheet["A2"].value == "平顶山示例众创空间"
+
+    def test_it_imports_then_changes_nothing(self):
+        assert run("tenancies", self.rows(), self.city_staff).written
+        graduate = Tenancy.objects.get(enterprise=self.org_b)
+        assert (graduate.carrier, graduate.exit_reason) == (self.carrier_b, "graduated")
+        assert run("tenancies", self.rows(), self.city_staff).unchanged == 2
+
+    def test_it_reimports_an_export_unchanged(self):
+        run("tenancies", self.rows())
+        result = reimport_export("tenancies", Tenancy.objects.all())
+        assert (result.errors, result.unchanged) == ([], 2)
+
+    def test_it_refuses_another_countys_tenancy(self):
+        result = run("tenancies", self.rows(), self.user_a)
+        [err] = result.errors
+        assert (err["row"], err["code"]) == (3, "out_of_scope")
+        assert Tenancy.objects.count() == 0
+
+    def test_it_asks_for_the_exit_reason_with_an_exit_date(self):
+        rows = self.rows()
+        rows[2][4] = ""
+        [err] = run("tenancies", rows).errors
+        assert (err["row"], err["column"]) == (3, "离开原因")
+        assert "须同时选择离开原因" in err["message"]
+
+
+class FundImportTests(Personas, CarrierData, TestCase):
+    HEAD = ["基金名称", "管理机构统一社会信用代码", "基金规模（万元）", "重点投资产业", "区划代码"]
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()
+        cls.setup_carriers()
+
+    def rows(self):
+        return [
+            self.HEAD,
+            ["丙示例天使基金", self.operator_a.uscc, 2000, "nylon,it", "410402001"],
+            ["丁示例产业基金", self.operator_b.uscc, "50000", "", "410422100"],
+        ]
+
+    def test_it_has_headers_and_an_example_in_the_template(self):
+        sheet = first_sheet("funds")
+        assert [c.value for c in sheet[1]][:3] == [
+            "基金名称",
+            "管理机构统一社会信用代码",
+            "管理机构",
+        ]
+        assert sheet["A2"].value == "平顶山示例创业投资基金"
+
+    def test_it_imports_then_changes_nothing(self):
+        assert run("funds", self.rows(), self.city_staff).written
+        fund = Fund.objects.get(name="丙示例天使基金")
+        assert (fund.manager, fund.size_wan, fund.focus_industries) == (
+            self.operator_a,
+            2000,
+            "nylon,it",
+        )
+        assert run("funds", self.rows(), self.city_staff).unchanged == 2
+
+    def test_it_reimports_an_export_unchanged(self):
+        run("funds", self.rows())
+        result = reimport_export(
+            "funds", Fund.objects.filter(name__in=["丙示例天使基金", "丁示例产业基金"])
+        )
+        assert (result.errors, result.unchanged) == ([], 2)
+
+    def test_it_refuses_another_countys_fund(self):
+        result = run("funds", self.rows(), self.user_a)
+        [err] = result.errors
+        assert (err["row"], err["code"]) == (3, "out_of_scope")
+        assert Fund.objects.count() == 2  # the two of CarrierData
+
+    def test_it_names_an_unknown_focus_industry(self):
+        rows = self.rows()
+        rows[1][3] = "尼龙新材料、钢铁"
+        [err] = run("funds", rows).errors
+        assert err["column"] == "重点投资产业"
+        assert err["message"].startswith(
+            "第2行“重点投资产业”：重点投资产业中“钢铁”不是有效的重点产业"
+        )
+
+
+class InvestmentImportTests(Personas, CarrierData, TestCase):
+    HEAD = ["创投基金", "被投企业统一社会信用代码", "投资金额（万元）", "投资日期", "投资轮次"]
+    HEAD += ["所在孵化载体"]
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()
+        cls.setup_carriers()
+        stay(cls.carrier_a, cls.org_a, date(2023, 1, 1))
+
+    def rows(self):
+        return [
+            self.HEAD,
+            ["甲示例创投基金", self.org_a.uscc, 500, "2023-06-01", "天使轮", "甲示例众创空间"],
+            ["乙示例创投基金", self.org_b.uscc, "300", "2023/7/1", "A轮", ""],
+        ]
+
+    def test_it_has_headers_and_an_example_in_the_template(self):
+        sheet = first_sheet("investments")
+        assert [c.value for c in sheet[1]][:3] == [
+            "创投基金",
+            "被投企业统一社会信用代码",
+            "被投企业",
+        ]
+        assert sheet["A2"].value == "平顶山示例创业投资基金"
+
+    def test_it_imports_then_changes_nothing(self):
+        assert run("investments", self.rows(), self.city_staff).written
+        investment = Investment.objects.get(fund=self.fund_a)
+        assert (investment.enterprise, investment.carrier, investment.round) == (
+            self.org_a,
+            self.carrier_a,
+            "angel",
+        )
+        assert run("investments", self.rows(), self.city_staff).unchanged == 2
+
+    def test_it_reimports_an_export_unchanged(self):
+        run("investments", self.rows())
+        result = reimport_export("investments", Investment.objects.all())
+        assert (result.errors, result.unchanged) == ([], 2)
+
+    def test_it_refuses_another_countys_investment(self):
+        result = run("investments", self.rows(), self.user_a)
+        [err] = result.errors
+        assert (err["row"], err["code"]) == (3, "out_of_scope")
+        assert Investment.objects.count() == 0
+
+    def test_it_keeps_investments_within_the_fund_size(self):
+        rows = self.rows()
+        rows[2][2] = 12000
+        [err] = run("investments", rows).errors
+        assert (err["row"], err["column"]) == (3, "投资金额（万元）")
+        assert "超过基金规模 10,000.00 万元" in err["message"]
