@@ -15,7 +15,12 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    DecimalValidator,
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+)
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -154,7 +159,10 @@ class _Run:
         checks = [
             v
             for v in f.validators
-            if not isinstance(v, MinValueValidator | MaxValueValidator | MaxLengthValidator)
+            # Bounds, lengths and digits are checked by the column parsers already.
+            if not isinstance(
+                v, MinValueValidator | MaxValueValidator | MaxLengthValidator | DecimalValidator
+            )
             and getattr(v, "__name__", "") != "validate_non_negative"
         ]
         if not checks:
@@ -210,10 +218,15 @@ class _Run:
                 resolved.append(obj)
             self.values[col.key] = resolved
 
-    def key_of(self, index: int) -> tuple | None:
+    def column_values(self, key: str) -> list:
+        """Parsed values of a column (all None when the file lacks it)."""
+        values = self.values.get(key)
+        return values if values is not None else [None] * self.n
+
+    def key_of(self, index: int, columns: list[list]) -> tuple | None:
         key = []
-        for name in self.kind.key:
-            value = self.values.get(name, [None] * self.n)[index]
+        for values in columns:
+            value = values[index]
             if value is None:
                 return None
             key.append(value.pk if isinstance(value, models.Model) else value)
@@ -224,8 +237,9 @@ class _Run:
         seen: dict[tuple, int] = {}
         self.keys: list[tuple | None] = []
         key_cols = [self.kind.column(k) for k in self.kind.key]
+        key_values = [self.column_values(k) for k in self.kind.key]
         for index in range(self.n):
-            key = self.key_of(index)
+            key = self.key_of(index, key_values)
             self.keys.append(key)
             if key is None:
                 continue
@@ -271,7 +285,9 @@ class _Run:
         writable = [c for c in self.present if c.writes]
         opts = self.model._meta
         tracked = [
-            f.attname for f in opts.concrete_fields if f.attname not in ("id", "version", "updated", "created")
+            f.attname
+            for f in opts.concrete_fields
+            if f.attname not in ("id", "version", "updated", "created")
         ]
         for index in range(self.n):
             if index in self.bad_rows:
@@ -330,7 +346,13 @@ class _Run:
             if stored and value == mask(stored):
                 values[col.key] = stored
             else:
-                self.error(index, self.header(col), value, "masked", "是脱敏后的值，不能用于新增或修改，请填写完整值")
+                self.error(
+                    index,
+                    self.header(col),
+                    value,
+                    "masked",
+                    "是脱敏后的值，不能用于新增或修改，请填写完整值",
+                )
                 ok = False
         return ok
 
@@ -361,7 +383,7 @@ class _Run:
         self.error(
             index,
             self.header(col),
-            _cell_shown(self.values[col.key][index]),
+            _cell_shown(self.column_values(col.key)[index]),
             "out_of_scope",
             "不在您的数据范围内（只能导入本辖区/本单位的数据）",
         )
@@ -374,7 +396,7 @@ class _Run:
             col = next((c for c in self.kind.columns if c.key == name), None)
             if col is None:
                 col = self.kind.column(self.kind.key[0])
-            value = self.values.get(col.key, [None] * self.n)[index]
+            value = self.column_values(col.key)[index]
             for message in messages:
                 self.error(
                     index, self.header(col), _cell_shown(value), "invalid", str(message), True

@@ -145,6 +145,8 @@ def _from_field(col: Col, f: models.Field) -> None:
         col.choices = [(k, str(v)) for k, v in f.choices]
     if col.type == DECIMAL:
         col.places = f.decimal_places
+        if col.maximum is None:  # what the column can store (max_digits)
+            col.maximum = Decimal(10) ** (f.max_digits - f.decimal_places) - 1
         col.money = col.money or f.name.endswith("_wan")
     if col.type == INT and isinstance(
         f, models.PositiveIntegerField | models.PositiveSmallIntegerField
