@@ -1,5 +1,5 @@
 from django.core.management import call_command
-from django.test import TestCase, override_settings
+from django.test import TestCase, TransactionTestCase, override_settings
 
 from kechuang.core.testing.personas import Personas
 from kechuang.jobs.models import Job
@@ -75,16 +75,15 @@ class JobTests(Personas, TestCase):
 
 
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
-class WorkerTests(Personas, TestCase):
-    """The deployed path: the job is queued in the database and a worker process runs it."""
+class WorkerTests(Personas, TransactionTestCase):
+    """The deployed path: the job is queued in the database and a worker process runs it. The
+    worker closes database connections between tasks, so this test runs outside a transaction."""
 
-    @classmethod
-    def setUpTestData(cls):
-        cls.setup_personas()
+    def setUp(self):
+        self.setup_personas()
 
     def test_the_database_worker_runs_queued_jobs(self):
-        with self.captureOnCommitCallbacks(execute=True):
-            job = start_job(COUNTING, "排队任务", self.city_staff, n=2)
+        job = start_job(COUNTING, "排队任务", self.city_staff, n=2)
         job.refresh_from_db()
         assert job.status == Job.Status.QUEUED
         call_command("db_worker", batch=True, startup_delay=False, verbosity=0)
