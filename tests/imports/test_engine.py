@@ -306,3 +306,15 @@ class EdgeTests(Personas, TestCase):
         ]
         [err] = run_import(kind, xlsx_rows(rows), "o.xlsx", dry_run=True).errors
         assert err["code"] == "masked" and err["column"] == "联系电话"
+
+    def test_new_records_never_reuse_a_deleted_records_id(self):
+        old = AnnualData.objects.create(enterprise=self.ent_a, year=2020)
+        old_pk = old.pk
+        old.delete()
+        rows = [["统一社会信用代码", "年度"], [self.org_a.uscc, 2021], [self.org_a.uscc, 2022]]
+        run_import(get_kind("enterprise-annual"), xlsx_rows(rows), "a.xlsx")
+        pks = sorted(AnnualData.objects.values_list("pk", flat=True))
+        assert pks[0] > old_pk and len(set(pks)) == 2
+        later = AnnualData.objects.create(enterprise=self.ent_a, year=2023)
+        assert later.pk > pks[-1]  # the database's own counter moved past the imported ids
+        assert AnnualData.history.filter(id__in=pks, history_type="+").count() == 2

@@ -24,13 +24,13 @@ from django.core.validators import (
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from kechuang.core.changelog import changelog_context
 from kechuang.core.scoping import instance_in_scope, permission_name
 from kechuang.core.text import mask
 
-from . import cells
+from . import cells, fastwrite
 from .kinds import BOOL, CHOICE, DATE, FK, Col, Kind, parser_for
 from .models import Batch, BatchRow
 from .reading import ColumnSpec, ReadError, read_table
@@ -498,15 +498,12 @@ class _Run:
     def write(self, new, changed, batch: Batch, author) -> None:
         reason = f"导入批次 #{batch.pk}：{batch.file_name}"
         now = timezone.now()
+        total = len(new) + len(changed)
         new_objs = [obj for obj, _i in new]
-        for start in range(0, len(new_objs), 2000):
-            part = new_objs[start : start + 2000]
-            bulk_create_with_history(
-                part, self.model, batch_size=500, default_user=author, default_change_reason=reason
-            )
-            _progress(
-                self.progress, start + len(part), len(new_objs) + len(changed), "写入新增记录"
-            )
+        for start in range(0, len(new_objs), 20000):
+            part = new_objs[start : start + 20000]
+            fastwrite.create_with_history(self.model, part, author=author, reason=reason, now=now)
+            _progress(self.progress, start + len(part), total, "写入新增记录")
         by_fields: dict[tuple, list] = defaultdict(list)
         for obj, before, _index in changed:
             obj.version += 1
@@ -521,27 +518,30 @@ class _Run:
                 default_user=author,
                 default_change_reason=reason,
             )
-        rows = [
-            BatchRow(
-                batch=batch,
-                row=self.table.row_numbers[index],
-                object_id=obj.pk,
-                action=BatchRow.Action.CREATED,
-                version_after=obj.version,
-            )
-            for obj, index in new
-        ] + [
-            BatchRow(
-                batch=batch,
-                row=self.table.row_numbers[index],
-                object_id=obj.pk,
-                action=BatchRow.Action.UPDATED,
-                before={k: _jsonable(v) for k, v in before.items()},
-                version_after=obj.version,
-            )
-            for obj, before, index in changed
-        ]
-        BatchRow.objects.bulk_create(rows, batch_size=1000)
+        _progress(self.progress, total, total, "记录导入批次")
+        rows = self.table.row_numbers
+        fastwrite.insert(
+            BatchRow,
+            ["batch_id", "row", "object_id", "action", "before", "version_after"],
+            (
+                (batch.pk, rows[index], obj.pk, BatchRow.Action.CREATED, "{}", obj.version)
+                for obj, index in new
+            ),
+        )
+        BatchRow.objects.bulk_create(
+            [
+                BatchRow(
+                    batch=batch,
+                    row=rows[index],
+                    object_id=obj.pk,
+                    action=BatchRow.Action.UPDATED,
+                    before={k: _jsonable(v) for k, v in before.items()},
+                    version_after=obj.version,
+                )
+                for obj, before, index in changed
+            ],
+            batch_size=1000,
+        )
 
 
 def run_import(
