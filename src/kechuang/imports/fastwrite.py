@@ -26,14 +26,26 @@ def _needs_prep(f: models.Field) -> bool:
     )
 
 
+def _prep(f: models.Field, connection):
+    """The field's conversion, remembered per value (an import stamps one `now` on every row)."""
+    memo: dict = {}
+
+    def prep(value):
+        try:
+            return memo[value]
+        except (KeyError, TypeError):
+            converted = f.get_db_prep_save(value, connection)
+            try:
+                memo[value] = converted
+            except TypeError:  # unhashable (JSON)
+                pass
+            return converted
+
+    return prep
+
+
 def _columns(model, fields: Sequence[models.Field], connection):
-    getters = []
-    for f in fields:
-        if _needs_prep(f):
-            getters.append((f.attname, lambda v, f=f: f.get_db_prep_save(v, connection)))
-        else:
-            getters.append((f.attname, None))
-    return getters
+    return [(f.attname, _prep(f, connection) if _needs_prep(f) else None) for f in fields]
 
 
 def reserve_ids(model, n: int, connection=default_connection) -> list[int]:
