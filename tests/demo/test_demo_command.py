@@ -51,3 +51,18 @@ class DemoCommandTests(TestCase):
         call_command("demo", "--quiet")
         self.assertEqual({m: m.objects.count() for m in counts}, counts)
         self.assertEqual(Org.history.count() + Platform.history.count(), history)
+
+    def test_the_computed_indicators_reproduce_the_plans_2020_baselines(self):
+        from kechuang.plans.models import Plan
+        from kechuang.plans.values import values
+
+        plan = Plan.objects.get(is_default=True)
+        computed = [i for i in plan.indicators.prefetch_related("baselines") if i.computed]
+        rows = values(plan, 2020, [plan.region], computed)
+        checked = 0
+        for row in rows:
+            baseline = next((b for b in row["indicator"].baselines.all() if b.year == 2020), None)
+            if baseline is not None:
+                self.assertEqual(row["value"], baseline.value, row["indicator"].code)
+                checked += 1
+        self.assertEqual(checked, 5)  # platforms, provincial platforms, HTE, tech SMEs, contracts

@@ -214,6 +214,10 @@ class TenancyQuerySet(ScopedQuerySet):
             Q(entered_on__lte=on) & (Q(exited_on__isnull=True) | Q(exited_on__gt=on))
         )
 
+    def incubating_in(self, year: int):
+        """Stays running at the end of `year` (在孵企业 at year end)."""
+        return self.incubating_on(date(year, 12, 31))
+
     def entered_in(self, year: int):
         return self.filter(entered_on__year=year)
 

@@ -8,6 +8,7 @@ from django.db import transaction
 
 from kechuang.regions.models import Region
 
+from .compute import ComputeSpecError, parse
 from .models import Baseline, Indicator, Plan
 
 BUILTIN_PLAN = Path(__file__).parent / "builtin" / "pingdingshan-14th.yaml"
@@ -24,6 +25,8 @@ INDICATOR_FIELDS = (
     "headline",
     "target_year",
     "target_value",
+    "target_illustrative",
+    "compute",
 )
 
 
@@ -56,6 +59,11 @@ def load_plan(path: Path, *, default: bool = False) -> Plan:
         Plan.objects.exclude(pk=plan.pk).filter(is_default=True).update(is_default=False)
     for order, item in enumerate(data["indicators"], start=1):
         values = {k: item[k] for k in INDICATOR_FIELDS if k in item}
+        if item.get("compute"):
+            try:
+                parse(item["code"], item["compute"])
+            except ComputeSpecError as exc:
+                raise PlanFileError(f"{path}: {exc}") from exc
         indicator, _ = Indicator.objects.update_or_create(
             plan=plan, code=item["code"], defaults={**values, "order": order}
         )

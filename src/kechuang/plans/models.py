@@ -62,6 +62,19 @@ class Indicator(BaseModel):
     target_value = models.DecimalField(
         _("目标值"), max_digits=18, decimal_places=6, null=True, blank=True
     )
+    target_illustrative = models.BooleanField(
+        _("示意目标"),
+        default=False,
+        help_text=_("规划未给出数值目标时的示意值，由市局确定正式目标后取消"),
+    )
+    compute = models.JSONField(
+        _("计算口径"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "由登记数据计算的口径（见 plans/compute.py）；空表示统计部门数据，按地区年度填报"
+        ),
+    )
 
     scope_public = True
 
@@ -75,6 +88,15 @@ class Indicator(BaseModel):
 
     def __str__(self):
         return self.name
+
+    @property
+    def computed(self) -> bool:
+        return bool(self.compute)
+
+    def compute_spec(self):
+        from .compute import parse
+
+        return parse(self.code, self.compute) if self.compute else None
 
     def display(self, value: Decimal | None) -> str:
         """A stored value as shown on screen, with the indicator's decimals (no unit)."""

@@ -32,6 +32,10 @@ class PlatformQuerySet(ScopedQuerySet):
             Q(revoked_on__isnull=True) | Q(revoked_on__gt=day)
         )
 
+    def operating_in(self, year: int):
+        """Platforms in operation at the end of `year` (the statistical convention)."""
+        return self.operating_at(date(year, 12, 31))
+
 
 class Platform(BaseModel):
     """An innovation platform (创新平台): key lab, engineering centre, enterprise technology centre…

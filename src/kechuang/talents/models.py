@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kechuang.core.choices import KeyIndustry, Level, TechField
 from kechuang.core.identifiers import id_number_problem
-from kechuang.core.models import BaseModel
+from kechuang.core.models import BaseModel, ScopedQuerySet
 from kechuang.core.text import pinyin_initials
 from kechuang.core.validators import validate_non_negative, validate_year
 from kechuang.regions.choices import RegionLevel
@@ -421,6 +421,12 @@ def covering_q(year: int, prefix: str = "") -> Q:
     )
 
 
+class AssignmentQuerySet(ScopedQuerySet):
+    def covering(self, year: int):
+        """Assignments that cover `year` (see covering_q): the yearly statistics' rows."""
+        return self.filter(covering_q(year))
+
+
 class Assignment(BaseModel):
     """A commissioner's service object (服务对象): a township or village, over a span of years."""
 
@@ -445,6 +451,8 @@ class Assignment(BaseModel):
         blank=True,
         help_text=_("留空表示仍在服务"),
     )
+
+    objects = AssignmentQuerySet.as_manager()
 
     scope_region_field = "region"
     scope_org_field = "commissioner__home_org"

@@ -1,0 +1,257 @@
+"""Indicators computed from the registries, defined as data (the plan's YAML), never per indicator in
+Python.
+
+A computed indicator names a *measure* — which rows count in a year, where they lie, what is added up:
+
+    compute:
+      model: enterprises.Qualification     # app_label.Model
+      year: {method: held_in}              # a queryset method taking the year, or {field: "signed_on__year"}
+      where: {kind: high_tech}             # field lookups (equality, __in, __gte …)
+      region: enterprise__org__region      # path to the Region the row belongs to (or a list of paths)
+      value: {count_distinct: enterprise}  # count | {count_distinct: path} | {sum: field}
+      scale: 1                             # optional factor (e.g. per 10,000)
+
+or a ratio of two measures (`numerator:` / `denominator:`, each a measure as above). Every value is
+computed for each region of a level (city or county) by grouping the rows on their region's
+materialised path, so:
+
+* a ratio rolls up as the ratio of sums: numerator and denominator are summed per region separately
+  and divided last — never an average of the counties' ratios;
+* a row that belongs to two regions (a contract with seller and buyer in different counties, when
+  both paths are given) counts once in each, and once in a city that contains both: counts are
+  distinct per region.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldError
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Substr
+
+
+class ComputeSpecError(ValueError):
+    """A compute definition that cannot work; the message is Chinese and names the indicator."""
+
+
+@dataclass(frozen=True)
+class Measure:
+    model_label: str
+    year_method: str | None
+    year_field: str | None
+    where: tuple[tuple[str, Any], ...]
+    regions: tuple[str, ...]
+    value: str  # "count", "count_distinct:<path>", "sum:<field>"
+
+    @property
+    def model(self):
+        return apps.get_model(self.model_label)
+
+    def rows(self, year: int):
+        """The rows that count in `year`."""
+        qs = self.model._default_manager.all()
+        if self.year_method:
+            qs = getattr(qs, self.year_method)(year)
+        elif self.year_field:
+            qs = qs.filter(**{self.year_field: year})
+        if self.where:
+            qs = qs.filter(**dict(self.where))
+        return qs.order_by()
+
+    def by_region(self, year: int, paths: list[str], within: str = "") -> dict[str, Decimal]:
+        """{region path: value} in `year` for the regions whose materialised paths are `paths`
+        (rows are grouped on their region path's prefix; one query per distinct path length)."""
+        wanted = set(paths)
+        result: dict[str, Decimal] = {}
+        for length in sorted({len(p) for p in paths}):
+            for prefix, value in self._grouped(year, length, within).items():
+                # A shorter path (a row of a higher level) is its own "prefix" at every length.
+                if len(prefix) == length and prefix in wanted:
+                    result[prefix] = value
+        return result
+
+    def _grouped(self, year: int, length: int, within: str) -> dict[str, Decimal]:
+        kind, _sep, target = self.value.partition(":")
+        # One row per (entity, region) so an entity in two regions counts once in each and once in a
+        # region holding both.
+        pairs = []
+        for region in self.regions:
+            path = "path" if region == "self" else f"{region}__path"
+            qs = (
+                self.rows(year).filter(**{f"{path}__startswith": within})
+                if within
+                else self.rows(year)
+            )
+            if region != "self":
+                qs = qs.exclude(**{f"{region}__isnull": True})
+            pairs.append(qs.annotate(_prefix=Substr(F(path), 1, length)))
+        result: dict[str, Decimal] = defaultdict(Decimal)
+        if kind == "sum" and len(pairs) == 1:
+            for prefix, total in pairs[0].values_list("_prefix").annotate(v=Sum(target)):
+                result[prefix] += Decimal(str(total or 0))
+            return dict(result)
+        if kind in ("count", "count_distinct") and len(pairs) == 1:
+            key = "pk" if kind == "count" else target
+            rows = pairs[0].values_list("_prefix").annotate(v=Count(key, distinct=True))
+            return {prefix: Decimal(n) for prefix, n in rows}
+        # Several region paths: collect (prefix, entity[, amount]) and de-duplicate in Python.
+        key = "pk" if kind in ("count", "sum") else target
+        seen: set = set()
+        for qs in pairs:
+            fields = ["_prefix", key] + ([target] if kind == "sum" else [])
+            for row in qs.values_list(*fields):
+                prefix, entity = row[0], row[1]
+                if (prefix, entity) in seen:
+                    continue
+                seen.add((prefix, entity))
+                result[prefix] += Decimal(str(row[2] or 0)) if kind == "sum" else 1
+        return dict(result)
+
+
+@dataclass(frozen=True)
+class Compute:
+    measure: Measure | None = None
+    numerator: Measure | None = None
+    denominator: Measure | None = None
+    scale: Decimal = Decimal(1)
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.numerator is not None
+
+    def values(self, year: int, paths: list[str], within: str = "") -> dict[str, dict]:
+        """{region path: {"value", "numerator", "denominator"}} for the regions that have data."""
+        if not self.is_ratio:
+            return {
+                p: {"value": v * self.scale, "numerator": None, "denominator": None}
+                for p, v in self.measure.by_region(year, paths, within).items()
+            }
+        num = self.numerator.by_region(year, paths, within)
+        den = self.denominator.by_region(year, paths, within)
+        out = {}
+        for prefix in set(num) | set(den):
+            n, d = num.get(prefix, Decimal(0)), den.get(prefix, Decimal(0))
+            out[prefix] = {
+                "value": (n / d * self.scale) if d else None,
+                "numerator": n,
+                "denominator": d,
+            }
+        return out
+
+
+def parse(code: str, spec: Any) -> Compute:
+    """Check a YAML compute definition and build it; raises ComputeSpecError naming what is wrong."""
+    if not isinstance(spec, dict):
+        raise ComputeSpecError(
+            f"指标 {code}：compute 应为映射（model/year/region/value 或 numerator/denominator）"
+        )
+    scale = Decimal(str(spec.get("scale", 1)))
+    if "numerator" in spec or "denominator" in spec:
+        if "numerator" not in spec or "denominator" not in spec:
+            raise ComputeSpecError(f"指标 {code}：比例指标须同时给出 numerator 和 denominator")
+        return Compute(
+            numerator=_measure(code, spec["numerator"], "numerator"),
+            denominator=_measure(code, spec["denominator"], "denominator"),
+            scale=scale,
+        )
+    return Compute(measure=_measure(code, spec, "compute"), scale=scale)
+
+
+def _measure(code: str, spec: Any, where_in: str) -> Measure:
+    label = f"指标 {code} 的 {where_in}"
+    if not isinstance(spec, dict):
+        raise ComputeSpecError(f"{label} 应为映射")
+    for key in ("model", "region"):
+        if key not in spec:
+            raise ComputeSpecError(f"{label} 缺少“{key}”")
+    try:
+        model = apps.get_model(spec["model"])
+    except (LookupError, ValueError) as exc:
+        raise ComputeSpecError(f"{label}：模型“{spec['model']}”不存在") from exc
+    year = spec.get("year") or {}  # none: the same rows every year (e.g. the villages)
+    if (
+        not isinstance(year, dict)
+        or len(year) > 1
+        or (year and next(iter(year)) not in ("method", "field"))
+    ):
+        raise ComputeSpecError(f"{label}：year 应为 {{method: 名称}} 或 {{field: 字段}}")
+    year_method = year.get("method")
+    year_field = year.get("field")
+    if year_method and not callable(getattr(model._default_manager.all(), year_method, None)):
+        raise ComputeSpecError(f"{label}：{spec['model']} 没有按年度取数的方法“{year_method}”")
+    regions = spec["region"] if isinstance(spec["region"], list) else [spec["region"]]
+    value = spec.get("value", "count")
+    if (
+        isinstance(value, dict)
+        and len(value) == 1
+        and next(iter(value)) in ("sum", "count_distinct")
+    ):
+        kind, target = next(iter(value.items()))
+        value_text = f"{kind}:{target}"
+    elif value == "count":
+        value_text = "count"
+    else:
+        raise ComputeSpecError(
+            f"{label}：value 应为 count、{{count_distinct: 路径}} 或 {{sum: 字段}}"
+        )
+    where = spec.get("where") or {}
+    if not isinstance(where, dict):
+        raise ComputeSpecError(f"{label}：where 应为映射")
+    measure = Measure(
+        model_label=model._meta.label,
+        year_method=year_method,
+        year_field=year_field,
+        where=tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in where.items())),
+        regions=tuple(regions),
+        value=value_text,
+    )
+    # Build (not run) the queries once, so a wrong field name fails at load time.
+    try:
+        for region in regions:
+            path = "path" if region == "self" else f"{region}__path"
+            qs = measure.rows(2000).filter(**{f"{path}__startswith": "/"})
+            target = value_text.partition(":")[2]
+            if target:
+                qs = qs.values(target)
+            str(qs.query)
+    except (FieldError, AttributeError, TypeError, ValueError) as exc:
+        raise ComputeSpecError(f"{label}：{exc}") from exc
+    return measure
+
+
+def indicator_values(compute: Compute, year: int, regions) -> list[dict]:
+    """Values of one indicator in `year` for each of `regions` (a zero count, or a ratio with no
+    denominator, where no row counts)."""
+    regions = list(regions)
+    within = _common_prefix([r.path for r in regions])
+    found = compute.values(year, [r.path for r in regions], within)
+    out = []
+    for region in regions:
+        row = found.get(region.path)
+        if row is None:
+            row = {
+                "value": None if compute.is_ratio else Decimal(0),
+                "numerator": Decimal(0) if compute.is_ratio else None,
+                "denominator": Decimal(0) if compute.is_ratio else None,
+            }
+        out.append({"region": region, "year": year, **row})
+    return out
+
+
+def _common_prefix(paths: list[str]) -> str:
+    if not paths:
+        return ""
+    first, last = min(paths), max(paths)
+    n = 0
+    while n < min(len(first), len(last)) and first[n] == last[n]:
+        n += 1
+    prefix = first[:n]
+    return prefix[: prefix.rfind("/") + 1]
+
+
+__all__ = ["Compute", "ComputeSpecError", "Measure", "Q", "indicator_values", "parse"]
