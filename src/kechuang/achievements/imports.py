@@ -3,7 +3,7 @@
 Organisations are matched by 统一社会信用代码 and regions by 区划代码; the name columns next to
 the codes are for people reading the sheet. Achievements and demands carry no number of their own,
 so they are identified by their title together with the holding organisation; contracts by their
-合同登记编号. Not imported: co-owners of an achievement (many-to-many) and a contract's link to an
+合同登记编号; an appraisal by its achievement, type and date. Not imported: co-owners of an achievement (many-to-many) and a contract's link to an
 achievement (an achievement has no number a sheet could name).
 """
 
@@ -207,6 +207,64 @@ KINDS = [
                 help="不大于合同成交额",
             ),
             Col("field", synonyms=("所属技术领域",), example="新材料"),
+        ],
+    ),
+]
+
+
+def achievement_owner_name(obj) -> str:
+    return obj.achievement.owner.name
+
+
+KINDS += [
+    Kind(
+        name="appraisals",
+        model_label="achievements.Appraisal",
+        key=("achievement", "kind", "appraised_on"),
+        help="按成果名称、类型和评价日期识别成果评价",
+        columns=[
+            Col(
+                "achievement",
+                header="成果名称",
+                lookup="title",
+                synonyms=("科技成果", "科技成果名称", "项目名称"),
+                example="尼龙66连续聚合工艺",
+                help="已登记的科技成果名称，须与系统中的名称一致",
+                get=lambda obj: obj.achievement.title,
+            ),
+            Col(
+                "achievement_owner",
+                header="成果持有单位",
+                type=INFO,
+                synonyms=("成果持有单位名称", "完成单位"),
+                example="平顶山示例科技有限公司",
+                get=achievement_owner_name,
+            ),
+            Col("kind", synonyms=("评价类型", "鉴定/评价"), example="评价"),
+            Col(
+                "organised_by",
+                synonyms=("组织鉴定单位", "组织评价单位", "评价机构"),
+                example="平顶山市科学技术局",
+            ),
+            Col(
+                "appraised_on",
+                synonyms=("鉴定日期", "评价时间", "鉴定时间"),
+                example="2023-09-01",
+                help="不晚于今天",
+            ),
+            Col("conclusion", synonyms=("鉴定结论", "评价水平", "技术水平"), example="国内领先"),
+            Col("advancement", maximum=100, synonyms=("先进性评分",), example=85),
+            Col("maturity", maximum=100, synonyms=("成熟度评分",), example=80),
+            Col("market_prospects", maximum=100, synonyms=("市场前景",), example=78),
+            Col("ip_strength", maximum=100, synonyms=("知识产权强度",), example=82),
+            Col(
+                "score",
+                maximum=100,
+                synonyms=("总分", "综合得分"),
+                help="留空且四项评分齐全时取四项平均值（四舍五入）",
+            ),
+            Col("experts", synonyms=("评价专家组", "鉴定专家"), help="每行一人：姓名、单位、职称"),
+            Col("summary", synonyms=("鉴定意见", "评价结论意见")),
         ],
     ),
 ]

@@ -1,14 +1,20 @@
-"""Import kinds of the talents registry: talents and 科技特派员.
+"""Import kinds of the talents registry: talents, honours, teams, 科技特派员 and their service.
 
 A talent is identified by the resident ID number (身份证号码), the one identifier the registry keeps
 unique; a commissioner by its name together with the sending organisation (派出单位), since a
 service group (产业服务团) has no ID number. Organisations are matched by 统一社会信用代码 and regions
 by 区划代码; the name columns next to the codes are for people reading the sheet.
 
-Not imported: teams, honours, assignments, service logs and assessments (other models; a service
-log has no natural key: no number, and nothing unique about the day, the place and the
-commissioner).
+Honours, team memberships, assignments and assessments are identified by their unique
+constraints; a team by its name together with its 依托单位. Talents are named by 身份证号码 (personal
+data: masked in exports for users who may not see it), teams and commissioners by their names.
+
+Not imported: service logs (no natural key: no number, and nothing unique about the day, the place
+and the commissioner) and a team's members field (many-to-many through the team members, which
+have their own kind).
 """
+
+from dataclasses import replace
 
 from kechuang.imports.kinds import INFO, Col, Kind
 
@@ -134,6 +140,181 @@ KINDS = [
             Col("speciality", synonyms=("专业", "特长", "服务领域"), example="尼龙材料改性"),
             *region_cols("派出单位所在区划", "派出单位"),
             Col("active", synonyms=("是否在岗", "在岗状态"), example="是"),
+        ],
+    ),
+]
+
+
+def talent_cols(key: str, label: str = "") -> list[Col]:
+    """The talent in `key` by 身份证号码 (personal data, masked in exports for users who may not
+    see it) and the name for reading."""
+    return [
+        Col(
+            key,
+            header=f"{label}身份证号码",
+            lookup="id_number",
+            synonyms=(f"{label}身份证号", f"{label}公民身份号码", f"{label}证件号码"),
+            example=ID_EXAMPLE,
+            help=f"{label or '人才'}须已在“人才”登记，按身份证号码识别",
+            get=lambda obj: getattr(obj, key).id_number,
+        ),
+        Col(
+            f"{key}_name",
+            header=f"{label}姓名",
+            type=INFO,
+            synonyms=(label,) if label else ("人才姓名", "成员姓名"),
+            example="张三",
+            get=lambda obj: getattr(obj, key).name,
+        ),
+    ]
+
+
+def commissioner_cols() -> list[Col]:
+    """A commissioner by name (commissioners carry no number) and the sending unit for reading."""
+    return [
+        Col(
+            "commissioner",
+            lookup="name",
+            synonyms=("科技特派员姓名", "特派员姓名", "特派员", "服务团名称"),
+            example="张三",
+            help="已登记的科技特派员姓名或产业服务团名称，须与系统中的名称一致",
+            get=lambda obj: obj.commissioner.name,
+        ),
+        Col(
+            "commissioner_home_org",
+            header="派出单位",
+            type=INFO,
+            synonyms=("派出单位名称",),
+            example="平顶山示例科技有限公司",
+            get=lambda obj: obj.commissioner.home_org.name,
+        ),
+    ]
+
+
+def team_region_cols() -> list[Col]:
+    code, name = region_cols("所在区划", "依托单位")
+    help = (
+        "乡镇（街道）9 位或县（市、区）6 位区划代码；新增时留空则取依托单位所在区划，"
+        "更新已有团队时请照原样填写"
+    )
+    return [replace(code, required=None, help=help), name]
+
+
+def team_leader_cols() -> list[Col]:
+    code, name = talent_cols("leader", "团队带头人")
+    # The model adds the leader as a member in save(), which the engine's bulk insert skips.
+    help = f"{code.help}；导入不会把带头人自动加入团队成员，请另用“团队成员”导入"
+    return [replace(code, help=help), name]
+
+
+KINDS += [
+    Kind(
+        name="honours",
+        model_label="talents.Honour",
+        key=("talent", "name", "year"),
+        help="按身份证号码、人才计划名称和入选年度识别",
+        columns=[
+            *talent_cols("talent"),
+            Col(
+                "name",
+                synonyms=("人才计划", "入选计划", "人才工程名称", "入选人才计划"),
+                example="中原英才计划",
+            ),
+            Col("level", synonyms=("计划级别", "人才计划级别"), example="省级"),
+            Col("year", synonyms=("入选年份", "入选时间"), example=2023),
+        ],
+    ),
+    Kind(
+        name="teams",
+        model_label="talents.Team",
+        key=("name", "org"),
+        help="按团队名称和依托单位识别创新团队",
+        columns=[
+            Col(
+                "name",
+                synonyms=("创新团队名称", "团队"),
+                example="尼龙新材料创新团队",
+                help="与依托单位一起识别团队",
+            ),
+            *team_leader_cols(),
+            *org_cols("org", "依托单位"),
+            *team_region_cols(),
+            Col("field", synonyms=("所属技术领域",), example="新材料"),
+            Col("industry", synonyms=("所属产业", "产业领域"), example="尼龙新材料"),
+            Col("founded_year", synonyms=("组建年份", "成立年度", "组建时间"), example=2020),
+            Col("description", synonyms=("团队简介",)),
+        ],
+    ),
+    Kind(
+        name="team-members",
+        model_label="talents.TeamMember",
+        key=("team", "talent"),
+        help="按创新团队名称和成员身份证号码识别团队成员",
+        columns=[
+            Col(
+                "team",
+                lookup="name",
+                synonyms=("团队名称", "创新团队名称", "所在团队"),
+                example="尼龙新材料创新团队",
+                help="已登记的创新团队名称，须与系统中的名称一致",
+                get=lambda obj: obj.team.name,
+            ),
+            Col(
+                "team_org",
+                header="依托单位",
+                type=INFO,
+                synonyms=("依托单位名称",),
+                example="平顶山示例科技有限公司",
+                get=lambda obj: obj.team.org.name,
+            ),
+            *talent_cols("talent"),
+            Col("role", synonyms=("角色", "分工", "团队分工"), example="核心成员"),
+            Col(
+                "joined_year",
+                synonyms=("加入年份", "加入时间"),
+                example=2021,
+                help="不早于团队组建年度",
+            ),
+        ],
+    ),
+    Kind(
+        name="assignments",
+        model_label="talents.Assignment",
+        key=("commissioner", "region", "start_year"),
+        help="按科技特派员、服务乡镇/村和开始年度识别服务对象",
+        columns=[
+            *commissioner_cols(),
+            Col(
+                "region",
+                header="服务乡镇/村代码",
+                lookup="code",
+                synonyms=("服务地点代码", "服务乡镇代码", "服务村代码", "区划代码"),
+                example="410402001",
+                help="乡镇（街道）9 位或村 12 位区划代码",
+                get=lambda obj: obj.region.code,
+            ),
+            Col(
+                "region_name",
+                header="服务乡镇/村",
+                type=INFO,
+                synonyms=("服务地点", "服务对象", "服务乡镇"),
+                example="曙光街街道",
+                get=lambda obj: obj.region.name,
+            ),
+            Col("start_year", synonyms=("服务开始年度", "开始年份"), example=2023),
+            Col("end_year", synonyms=("服务结束年度", "结束年份"), help="仍在服务则留空"),
+        ],
+    ),
+    Kind(
+        name="assessments",
+        model_label="talents.Assessment",
+        key=("commissioner", "year"),
+        help="按科技特派员和考核年度识别年度考核",
+        columns=[
+            *commissioner_cols(),
+            Col("year", synonyms=("年度", "考核年份"), example=2023),
+            Col("result", synonyms=("考核等次", "考核结果等次"), example="合格"),
+            Col("comment", synonyms=("考核评语", "意见")),
         ],
     ),
 ]
