@@ -144,6 +144,20 @@ class ProposalImportTests(Personas, TestCase):
         )
         assert run("proposals", self.rows(), self.city_staff).unchanged == 2
 
+    def test_a_title_shared_by_two_calls_is_an_error_not_a_guess(self):
+        make_call(self.city, self.call.title, year=2023)
+        result = run("proposals", self.rows()[:2], self.city_staff)
+        [err] = result.errors
+        assert (err["row"], err["column"], err["code"]) == (2, "课题指南", "ambiguous")
+        assert err["message"].startswith("第2行“课题指南”对应系统中多条")
+
+    def test_a_blank_region_keeps_the_stored_one_on_reimport(self):
+        rows = self.rows()[:2]
+        rows[1][7] = ""
+        assert run("proposals", rows, self.city_staff).written
+        again = run("proposals", rows, self.city_staff)
+        assert (again.errors, again.unchanged) == ([], 1)
+
     def test_it_takes_the_region_from_the_applicant_when_blank(self):
         rows = self.rows()[::2]
         rows[1][7] = ""

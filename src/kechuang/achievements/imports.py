@@ -39,14 +39,15 @@ def org_cols(key: str, label: str, plain_uscc: bool = True) -> list[Col]:
 
 
 def region_cols(owner: str) -> list[Col]:
-    """区划代码 (matched) and 所在区划 (for reading). Required although the model defaults it from
-    the owner: the engine checks a new row's scope before clean() fills that default in."""
+    """区划代码 (matched) and 所在区划 (for reading). Optional: left blank, the model takes
+    the owner's region (new rows) or keeps the stored one (updates)."""
     return [
         Col(
             "region",
             header="区划代码",
             lookup="code",
-            required=True,
+            required=False,
+            keep_blank=True,
             synonyms=("所在区划代码", "行政区划代码"),
             example="410402001",
             help=f"乡镇（街道）9 位或县（市、区）6 位区划代码，一般为{owner}所在区划",

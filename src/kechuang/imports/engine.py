@@ -191,6 +191,7 @@ class _Run:
             related = self.model._meta.get_field(col.key).related_model
             wanted = {v for v in self.values[col.key] if v is not None}
             found: dict[str, Any] = {}
+            ambiguous: set[str] = set()
             select = _scope_paths(related)
             keys = sorted(wanted)
             for start in range(0, len(keys), CHUNK):
@@ -199,7 +200,10 @@ class _Run:
                 if select:
                     qs = qs.select_related(*select)
                 for obj in qs:
-                    found[str(_follow(obj, col.lookup))] = obj
+                    value = str(_follow(obj, col.lookup))
+                    if value in found and found[value].pk != obj.pk:
+                        ambiguous.add(value)
+                    found[value] = obj
             name = str(related._meta.verbose_name)
             resolved = []
             for index, value in enumerate(self.values[col.key]):
@@ -207,7 +211,16 @@ class _Run:
                     resolved.append(None)
                     continue
                 obj = found.get(str(value))
-                if obj is None and col.personal and "*" in str(value):
+                if str(value) in ambiguous:
+                    self.error(
+                        index,
+                        self.header(col),
+                        value,
+                        "ambiguous",
+                        f"对应系统中多条{name}记录，无法确定是哪一条",
+                    )
+                    obj = None
+                elif obj is None and col.personal and "*" in str(value):
                     self.error(
                         index, self.header(col), value, "masked", "是脱敏后的值，无法据此识别记录"
                     )
@@ -363,6 +376,9 @@ class _Run:
         opts = self.model._meta
         for col in self.present:
             if not col.writes or values.get(col.key) is not None:
+                continue
+            if col.keep_blank:
+                values[col.key] = getattr(obj, col.key)
                 continue
             f = opts.get_field(col.key)
             if _is_text(f) and f.blank:

@@ -59,6 +59,9 @@ class Col:
     money: bool = False
     # Personal data (ID numbers, phones): masked in exports for users who may not see it.
     personal: bool | None = None
+    # A blank cell on an existing record keeps its value (fields the model fills itself, such as a
+    # region defaulted from the organisation), instead of clearing it.
+    keep_blank: bool = False
     # Codes compared case-insensitively (统一社会信用代码, ID numbers): upper-cased when read.
     upper: bool | None = None
     example: Any = None

@@ -46,14 +46,15 @@ def org_cols(key: str, label: str) -> list[Col]:
 
 
 def region_cols(label: str, owner: str) -> list[Col]:
-    """The region by 区划代码 and its name for reading. Required although the model defaults it
-    from the owner: the engine checks a new row's scope before clean() fills that default in."""
+    """The region by 区划代码 and its name for reading. Optional: left blank, the model takes the
+    owner's region (new rows) or keeps the stored one (updates)."""
     return [
         Col(
             "region",
             header=f"{label}代码",
             lookup="code",
-            required=True,
+            required=False,
+            keep_blank=True,
             synonyms=tuple(
                 s for s in ("区划代码", "所在区划代码", "行政区划代码") if s != f"{label}代码"
             ),
