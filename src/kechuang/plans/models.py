@@ -98,6 +98,15 @@ class Indicator(BaseModel):
 
         return parse(self.code, self.compute) if self.compute else None
 
+    @property
+    def display_target(self) -> str:
+        return self.display(self.target_value)
+
+    @property
+    def display_baseline(self) -> str:
+        latest = max(self.baselines.all(), key=lambda b: b.year, default=None)
+        return self.display(latest.value) if latest else "—"
+
     def display(self, value: Decimal | None) -> str:
         """A stored value as shown on screen, with the indicator's decimals (no unit)."""
         if value is None:
@@ -126,3 +135,33 @@ class Baseline(models.Model):
 
     def __str__(self):
         return f"{self.indicator} {self.year}"
+
+
+class IndicatorValue(models.Model):
+    """A computed value of an indicator for a region and year (stored by `kechuang monitor compute`
+    and the recompute job, read by the dashboards). Ratios keep their numerator and denominator."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("指标"), on_delete=models.CASCADE, related_name="values"
+    )
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("区划"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    value = models.DecimalField(_("数值"), max_digits=20, decimal_places=6, null=True)
+    numerator = models.DecimalField(_("分子"), max_digits=20, decimal_places=6, null=True)
+    denominator = models.DecimalField(_("分母"), max_digits=20, decimal_places=6, null=True)
+    computed_at = models.DateTimeField(_("计算时间"), auto_now=True)
+
+    class Meta:
+        ordering = ("indicator", "region__code", "year")
+        verbose_name = _("指标值")
+        verbose_name_plural = _("指标值")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("indicator", "region", "year"), name="indicator_value_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.region} {self.year}"

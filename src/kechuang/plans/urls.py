@@ -6,4 +6,6 @@ app_name = "plans"
 urlpatterns = [
     path("", views.DefaultPlanView.as_view(), name="plan_default"),
     path("plans/<int:pk>/", views.PlanView.as_view(), name="plan"),
+    path("monitor/", views.monitor, name="monitor"),
+    path("monitor/<slug:code>/", views.indicator_detail, name="indicator"),
 ]

@@ -51,3 +51,53 @@ def number(value: Decimal | None):
     if value == value.to_integral_value():
         return int(value)
     return float(round(value, 6))
+
+
+def recompute(plan, years, progress=None) -> int:
+    """Compute every computed indicator of `plan` for its regions and `years`, replacing the stored
+    values. Returns the number of values stored."""
+    from django.db import transaction
+
+    from .models import IndicatorValue
+
+    regions = plan_regions(plan)
+    indicators = [i for i in plan.indicators.all() if i.computed]
+    years = list(years)
+    total = len(indicators) * len(years)
+    stored = 0
+    for n, indicator in enumerate(indicators):
+        spec = indicator.compute_spec()
+        objs = []
+        for year in years:
+            for row in indicator_values(spec, year, regions):
+                objs.append(
+                    IndicatorValue(
+                        indicator=indicator,
+                        region=row["region"],
+                        year=year,
+                        value=row["value"],
+                        numerator=row["numerator"],
+                        denominator=row["denominator"],
+                    )
+                )
+        with transaction.atomic():
+            IndicatorValue.objects.filter(indicator=indicator, year__in=years).delete()
+            IndicatorValue.objects.bulk_create(objs, batch_size=1000)
+        stored += len(objs)
+        if progress:
+            progress((n + 1) * len(years), total, f"计算指标：{indicator.name}")
+    return stored
+
+
+def recompute_job(progress, plan_id: int, first: int, last: int) -> dict:
+    """Job function: recompute a plan's indicators for years first..last."""
+    from django.urls import reverse
+
+    from .models import Plan
+
+    plan = Plan.objects.get(pk=plan_id)
+    n = recompute(plan, range(first, last + 1), progress)
+    return {
+        "summary": f"已重新计算 {first}—{last} 年指标值 {n} 个",
+        "url": reverse("plans:monitor") + f"?year={last}",
+    }

@@ -1,8 +1,17 @@
-from django.shortcuts import get_object_or_404
+from datetime import date
 
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db.models import Max
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+
+from kechuang.regions.choices import RegionLevel
+from kechuang.regions.models import Region
 from kechuang.web import generic
 
-from .models import Plan
+from . import progress
+from .models import IndicatorValue, Plan
 
 
 class PlanView(generic.ObjectView):
@@ -32,3 +41,281 @@ class DefaultPlanView(PlanView):
     def get(self, request):
         plan = get_object_or_404(self.queryset.filter(is_default=True))
         return PlanView.get(self, request, plan.pk)
+
+
+# --- 规划监测 ---------------------------------------------------------------------------------
+
+
+def _context(request):
+    """The default plan, the chosen year, the regions the user may see and the one in focus."""
+    plan = get_object_or_404(Plan.objects.select_related("region"), is_default=True)
+    visible = Region.objects.restrict(request.user)
+    counties = list(
+        visible.filter(level=RegionLevel.COUNTY, path__startswith=plan.region.path).order_by("code")
+    )
+    city_visible = visible.filter(pk=plan.region.pk).exists()
+    choices = ([plan.region] if city_visible else []) + counties
+    if not choices:
+        raise Http404
+    focus = next((r for r in choices if r.code == request.GET.get("region")), choices[0])
+    stored = IndicatorValue.objects.filter(indicator__plan=plan).aggregate(y=Max("year"))["y"]
+    latest = min(stored or date.today().year - 1, date.today().year)
+    value = request.GET.get("year", "")
+    year = int(value) if value.isdigit() and 2000 <= int(value) <= latest else latest
+    return plan, year, focus, choices, counties
+
+
+def _series(plan, regions, years):
+    """{(indicator_id, region_id, year): IndicatorValue} in one query."""
+    rows = IndicatorValue.objects.filter(
+        indicator__plan=plan, region__in=regions, year__in=list(years)
+    )
+    return {(v.indicator_id, v.region_id, v.year): v for v in rows}
+
+
+def _baseline(indicator, year):
+    """The latest baseline at or before `year` (the plan's starting point)."""
+    known = [b for b in indicator.baselines.all() if b.year <= year]
+    return max(known, key=lambda b: b.year, default=None)
+
+
+def assess(indicator, values_by_year: dict, year: int) -> dict | None:
+    """Progress of the city's value in `year` against the indicator's baseline and target."""
+    actual = values_by_year.get(year)
+    base = _baseline(indicator, year)
+    if (
+        actual is None
+        or base is None
+        or indicator.target_value is None
+        or not indicator.target_year
+    ):
+        return None
+    up = indicator.direction == "up"
+    result = progress.level(
+        float(actual),
+        float(base.value),
+        float(indicator.target_value),
+        base.year,
+        indicator.target_year,
+        year,
+        up=up,
+    )
+    points = [
+        (y, float(v)) for y, v in sorted(values_by_year.items()) if v is not None and y >= base.year
+    ]
+    projected = progress.projection(
+        points, indicator.target_year, float(indicator.target_value), up
+    )
+    result["projection"] = progress.say_projection(
+        projected,
+        float(indicator.target_value),
+        lambda v: f"{indicator.display(v)} {indicator.display_unit}",
+    )
+    result["baseline"] = base
+    result["achievement_pct"] = (
+        None if result["achievement"] is None else round(100 * result["achievement"])
+    )
+    return result
+
+
+def _spark(indicator, values_by_year: dict, years) -> dict:
+    factor = float(indicator.display_factor)
+    data = [
+        None
+        if values_by_year.get(y) is None
+        else round(float(values_by_year[y]) * factor, indicator.decimals + 2)
+        for y in years
+    ]
+    return {
+        "grid": {"left": 2, "right": 2, "top": 4, "bottom": 2},
+        "xAxis": {"type": "category", "show": False, "data": [str(y) for y in years]},
+        "yAxis": {"type": "value", "show": False, "scale": True},
+        "tooltip": {"trigger": "axis"},
+        "series": [
+            {
+                "type": "line",
+                "data": data,
+                "symbol": "none",
+                "smooth": True,
+                "areaStyle": {"opacity": 0.15},
+            }
+        ],
+    }
+
+
+@login_required
+@permission_required("plans.view_plan", raise_exception=True)
+def monitor(request):
+    """规划监测: every indicator of the plan for one region and year, coloured by warning level."""
+    plan, year, focus, choices, _counties = _context(request)
+    years = list(range(max(plan.start_year - 5, year - 9), year + 1))
+    series = _series(plan, [focus], years)
+    cards = []
+    for indicator in plan.indicators.prefetch_related("baselines"):
+        by_year = {
+            y: v.value
+            for (i, _r, y), v in series.items()
+            if i == indicator.pk and v.value is not None
+        }
+        state = assess(indicator, by_year, year) if focus.pk == plan.region_id else None
+        cards.append(
+            {
+                "indicator": indicator,
+                "value": by_year.get(year),
+                "shown": indicator.display(by_year.get(year))
+                if by_year.get(year) is not None
+                else None,
+                "state": state,
+                "spark": _spark(indicator, by_year, years) if by_year else None,
+                "spark_id": f"spark-{indicator.code}",
+            }
+        )
+    context = {
+        "plan": plan,
+        "year": year,
+        "years": list(range(year, plan.start_year - 6, -1)),
+        "focus": focus,
+        "choices": choices,
+        "cards": cards,
+        "levels": progress.LEVEL_LABELS,
+        "counts": {
+            lvl: sum(1 for c in cards if c["state"] and c["state"]["level"] == lvl)
+            for lvl in progress.LEVEL_LABELS
+        },
+    }
+    return render(request, "plans/monitor.html", context)
+
+
+def drill_url(indicator, region) -> str | None:
+    """The registry list behind a computed value, filtered to the region (and the measure's own
+    filters where the list has them)."""
+    spec = indicator.compute_spec()
+    if spec is None:
+        return None
+    measure = spec.measure or spec.numerator
+    model = measure.model
+    try:
+        url = reverse(f"{model._meta.app_label}:{model._meta.model_name}_list")
+    except NoReverseMatch:
+        return None
+    params = [f"county={region.pk}"] if region.level == RegionLevel.COUNTY else []
+    for key, value in measure.where:
+        if "__" not in key and not isinstance(value, tuple):
+            params.append(f"{key}={value}")
+    return url + ("?" + "&".join(params) if params else "")
+
+
+@login_required
+@permission_required("plans.view_plan", raise_exception=True)
+def indicator_detail(request, code: str):
+    """One indicator: trend against the target path, projection, and every county ranked."""
+    plan, year, _focus, choices, counties = _context(request)
+    indicator = get_object_or_404(plan.indicators.prefetch_related("baselines"), code=code)
+    years = list(range(max(plan.start_year - 5, 2016), year + 1))
+    regions = list(choices)
+    series = _series(plan, regions, years)
+    city = {
+        y: v.value
+        for (i, r, y), v in series.items()
+        if i == indicator.pk and r == plan.region_id and v.value is not None
+    }
+    state = assess(indicator, city, year) if plan.region in choices else None
+    rows = []
+    for region in counties:
+        v = series.get((indicator.pk, region.pk, year))
+        rows.append(
+            {
+                "region": region,
+                "value": v.value if v else None,
+                "numerator": v.numerator if v else None,
+                "denominator": v.denominator if v else None,
+                "shown": indicator.display(v.value) if v and v.value is not None else "—",
+                "url": drill_url(indicator, region),
+            }
+        )
+    ranked = sorted(
+        [r for r in rows if r["value"] is not None],
+        key=lambda r: r["value"],
+        reverse=indicator.direction == "up",
+    )
+    for position, row in enumerate(ranked, start=1):  # ties share the better rank
+        same = position > 1 and row["value"] == ranked[position - 2]["value"]
+        row["rank"] = ranked[position - 2]["rank"] if same else position
+    factor = float(indicator.display_factor)
+    base = _baseline(indicator, year)
+    trend = {
+        "tooltip": {"trigger": "axis"},
+        "legend": {"bottom": 0},
+        "grid": {"left": 60, "right": 20, "top": 20, "bottom": 40},
+        "xAxis": {"type": "category", "data": [str(y) for y in years]},
+        "yAxis": {"type": "value", "name": indicator.display_unit, "scale": True},
+        "series": [
+            {
+                "name": "实际值",
+                "type": "line",
+                "data": [
+                    None if city.get(y) is None else round(float(city[y]) * factor, 4)
+                    for y in years
+                ],
+            },
+        ],
+    }
+    if base is not None and indicator.target_value is not None and indicator.target_year:
+        trend["xAxis"]["data"] = [
+            str(y) for y in sorted(set(years) | set(range(base.year, indicator.target_year + 1)))
+        ]
+        axis = [int(y) for y in trend["xAxis"]["data"]]
+        trend["series"][0]["data"] = [
+            None if city.get(y) is None else round(float(city[y]) * factor, 4) for y in axis
+        ]
+        trend["series"].append(
+            {
+                "name": "目标路径（线性）",
+                "type": "line",
+                "lineStyle": {"type": "dashed"},
+                "symbol": "none",
+                "data": [
+                    round(
+                        progress.expected(
+                            float(base.value),
+                            float(indicator.target_value),
+                            base.year,
+                            indicator.target_year,
+                            y,
+                        )
+                        * factor,
+                        4,
+                    )
+                    if y >= base.year
+                    else None
+                    for y in axis
+                ],
+            }
+        )
+    bars = {
+        "tooltip": {"trigger": "axis"},
+        "grid": {"left": 150, "right": 30, "top": 10, "bottom": 20},
+        "xAxis": {"type": "value"},
+        "yAxis": {"type": "category", "inverse": True, "data": [r["region"].name for r in ranked]},
+        "series": [
+            {
+                "type": "bar",
+                "data": [round(float(r["value"]) * factor, 4) for r in ranked],
+                "label": {"show": True, "position": "right"},
+            }
+        ],
+    }
+    context = {
+        "plan": plan,
+        "indicator": indicator,
+        "year": year,
+        "years": list(range(year, 2015, -1)),
+        "state": state,
+        "rows": rows,
+        "trend": trend,
+        "bars": bars,
+        "baseline": base,
+        "city_value": indicator.display(city.get(year)) if city.get(year) is not None else "—",
+        "city_url": drill_url(indicator, plan.region),
+    }
+    return render(request, "plans/indicator_detail.html", context)

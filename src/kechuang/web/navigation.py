@@ -21,7 +21,13 @@ class Menu:
 
 
 MENUS = (
-    Menu(_("规划监测"), (Item(_("规划指标"), "plans:plan_default", "plans.view_plan"),)),
+    Menu(
+        _("规划监测"),
+        (
+            Item(_("监测看板"), "plans:monitor", "plans.view_plan"),
+            Item(_("规划指标"), "plans:plan_default", "plans.view_plan"),
+        ),
+    ),
     Menu(
         _("创新平台"),
         (

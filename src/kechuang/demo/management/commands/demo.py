@@ -23,6 +23,7 @@ DEMO_APPS = (
     "projects",
     "chains",
     "cultivation",
+    "plans",
 )
 
 DEMO_USERS = (

@@ -21,6 +21,9 @@ class Command(BaseCommand):
         v.add_argument("--indicator", help="指标代码（默认：全部）")
         v.add_argument("--plan", help="规划编号（默认：默认规划）")
         v.add_argument("--json", action="store_true")
+        c = sub.add_parser("compute", help="重新计算并保存各年度指标值（监测看板读取）")
+        c.add_argument("--years", default="", help="年度范围，如 2016-2025（默认：2016 至去年）")
+        c.add_argument("--plan")
         i = sub.add_parser("indicators", help="指标清单：代码、名称、单位、方向、基期值、目标值")
         i.add_argument("--plan")
         i.add_argument("--json", action="store_true")
@@ -40,6 +43,8 @@ class Command(BaseCommand):
         plan = self.plan(o.get("plan"))
         if action == "indicators":
             return self.indicators(plan, o["json"])
+        if action == "compute":
+            return self.compute(plan, o["years"])
         region = None
         if o["region"]:
             region = Region.objects.filter(code=o["region"]).first()
@@ -71,6 +76,24 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{row['indicator']:<28}{r['region'].name:<16}{shown:>14} {r['indicator'].display_unit}"
             )
+
+    def compute(self, plan, years_text):
+        import time
+        from datetime import date
+
+        from kechuang.plans.values import recompute
+
+        last = date.today().year - 1
+        first, _sep, end = (years_text or f"2016-{last}").partition("-")
+        try:
+            years = range(int(first), int(end or first) + 1)
+        except ValueError:
+            self.fail(f"--years 应写作 2016-2025 或 2024，收到“{years_text}”")
+        started = time.monotonic()
+        n = recompute(plan, years)
+        self.stdout.write(
+            f"已计算 {years.start}—{years.stop - 1} 年指标值 {n} 个，用时 {time.monotonic() - started:.1f} 秒"
+        )
 
     def indicators(self, plan, as_json):
         out = []
