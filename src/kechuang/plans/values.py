@@ -11,11 +11,13 @@ from .compute import indicator_values
 
 
 def plan_regions(plan, region: Region | None = None) -> list[Region]:
-    """The plan's region and the county-level units under it (or just `region`)."""
+    """The plan's region and the city- and county-level units under it (or just `region`)."""
     if region is not None:
         return [region]
-    counties = Region.objects.filter(level=RegionLevel.COUNTY, path__startswith=plan.region.path)
-    return [plan.region, *counties.order_by("code")]
+    below = Region.objects.filter(
+        level__in=(RegionLevel.CITY, RegionLevel.COUNTY), path__startswith=plan.region.path
+    ).exclude(pk=plan.region.pk)
+    return [plan.region, *below.order_by("code")]
 
 
 def values(plan, year: int, regions: list[Region], indicators=None) -> list[dict]:

@@ -319,3 +319,26 @@ def indicator_detail(request, code: str):
         "city_url": drill_url(indicator, plan.region),
     }
     return render(request, "plans/indicator_detail.html", context)
+
+
+@login_required
+@permission_required("plans.view_plan", raise_exception=True)
+def report(request):
+    """The annual monitoring report of the default plan, as docx (with charts) or xlsx."""
+    from django.http import HttpResponse
+
+    from .report import docx_report, xlsx_report
+
+    plan, year, _focus, choices, _counties = _context(request)
+    if plan.region not in choices:
+        raise Http404  # the report covers the whole city
+    fmt = "xlsx" if request.GET.get("format") == "xlsx" else "docx"
+    if fmt == "xlsx":
+        content = xlsx_report(plan, year)
+        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        content = docx_report(plan, year)
+        kind = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="monitoring-{year}.{fmt}"'
+    return response
