@@ -825,6 +825,9 @@ T = {
     "服务覆盖": "Service coverage",
     "登记数据": "Registries",
     # cultivation and jobs
+    "年度监测报告": "Annual monitoring report",
+    "Word 报告（含图表）": "Word report (with charts)",
+    "Excel 表格": "Excel tables",
     "示意目标": "Illustrative target",
     "规划未给出数值目标时的示意值，由市局确定正式目标后取消": "An illustrative value where the plan gives no numeric target; cleared once the bureau sets the real one",
     "计算口径": "Computation",
