@@ -825,6 +825,10 @@ T = {
     "服务覆盖": "Service coverage",
     "登记数据": "Registries",
     # cultivation and jobs
+    "年（由登记数据计算）": " (computed from the registries)",
+    "年基期": " baseline",
+    "基期值来源": "Baselines from",
+    "规划期实际值由登记数据按规划口径计算，详见“规划监测”。": "Values during the plan are computed from the registries by the plan's definitions; see Monitoring.",
     "年度监测报告": "Annual monitoring report",
     "Word 报告（含图表）": "Word report (with charts)",
     "Excel 表格": "Excel tables",

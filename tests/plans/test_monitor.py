@@ -77,3 +77,9 @@ class MonitorTests(Personas, TestCase):
         out = io.StringIO()
         call_command("monitor", "compute", "--years", "2024", stdout=out)
         assert "已计算 2024—2024 年指标值" in out.getvalue()
+
+    def test_the_home_page_shows_the_latest_computed_value_beside_the_baseline(self):
+        self.client.force_login(self.city_staff)
+        page = self.client.get("/").content.decode()
+        assert 'data-indicator="tech_smes">2</span>' in page
+        assert "2024年（由登记数据计算）；2020年基期 285家" in page

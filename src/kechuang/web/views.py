@@ -11,25 +11,44 @@ from kechuang.regions.models import Region
 
 
 def headline_cards(plan) -> list[dict]:
-    """KPI cards for the plan's headline indicators: latest known value and its change."""
+    """KPI cards for the plan's headline indicators: the latest value computed from the registries
+    for the plan's region (when stored), else the latest baseline; with the baseline beside it."""
+    from datetime import date
+
+    from kechuang.plans.models import IndicatorValue
+
     cards = []
     if plan is None:
         return cards
+    computed = {}
+    rows = IndicatorValue.objects.filter(
+        indicator__plan=plan, region=plan.region, year__lte=date.today().year, value__isnull=False
+    ).order_by("indicator_id", "year")
+    for v in rows:
+        computed[v.indicator_id] = v  # the latest year wins
     for ind in plan.indicators.filter(headline=True).prefetch_related("baselines"):
         values = sorted(ind.baselines.all(), key=lambda b: b.year)
-        if not values:
+        latest_value = computed.get(ind.pk)
+        if not values and latest_value is None:
             continue
-        latest = values[-1]
-        previous = values[-2] if len(values) > 1 else None
+        base = values[-1] if values else None
+        if latest_value is not None and (base is None or latest_value.year > base.year):
+            year, value, is_computed = latest_value.year, latest_value.value, True
+        else:
+            year, value, is_computed = base.year, base.value, False
         cards.append(
             {
                 "indicator": ind,
-                "year": latest.year,
-                "value": ind.display(latest.value),
-                "previous": {"year": previous.year, "value": ind.display(previous.value)}
-                if previous
-                else None,
-                "series": [[b.year, float(b.value * ind.display_factor)] for b in values],
+                "year": year,
+                "value": ind.display(value),
+                "computed": is_computed,
+                "previous": {"year": base.year, "value": ind.display(base.value)}
+                if is_computed and base
+                else (
+                    {"year": values[-2].year, "value": ind.display(values[-2].value)}
+                    if len(values) > 1
+                    else None
+                ),
             }
         )
     return cards
