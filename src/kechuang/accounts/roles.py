@@ -37,6 +37,8 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         # Cultivation results are computed; "change" lets staff run the yearly batch.
         ("cultivation", "*"): ("view", "change"),
         ("imports", "batch"): ("view", "add"),
+        ("plans", "submission"): ALL,
+        ("plans", "statvalue"): ALL,
     },
     Role.COUNTY_STAFF: {
         ("regions", "region"): ("view",),
@@ -46,6 +48,9 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("plans", "*"): ("view",),
         ("cultivation", "*"): ("view",),
         ("imports", "batch"): ("view", "add"),
+        # 统计填报: counties fill and submit their own figures.
+        ("plans", "submission"): EDIT,
+        ("plans", "statvalue"): EDIT,
     },
     # Organisation users keep their own organisation's records (rows limited by scope_org_field).
     Role.ORG_USER: {
@@ -73,8 +78,8 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
 
 # Permissions beyond view/add/change/delete.
 ROLE_EXTRA_PERMISSIONS = {
-    Role.CITY_ADMIN: {("accounts", "view_personal_data")},
-    Role.CITY_STAFF: {("accounts", "view_personal_data")},
+    Role.CITY_ADMIN: {("accounts", "view_personal_data"), ("plans", "review_submission")},
+    Role.CITY_STAFF: {("accounts", "view_personal_data"), ("plans", "review_submission")},
 }
 
 KECHUANG_APPS = ("accounts", "regions", "plans", "cultivation", "imports", *REGISTRY_APPS)

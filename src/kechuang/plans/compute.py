@@ -114,6 +114,42 @@ class Measure:
 
 
 @dataclass(frozen=True)
+class InputMeasure:
+    """Approved statistical figures of one series (统计填报). A region's value is its own approved
+    figure, or else the sum of the figures of the regions below it that reported."""
+
+    plan_id: int | None
+    series: str
+
+    def by_region(self, year: int, paths: list[str], within: str = "") -> dict[str, Decimal]:
+        from .models import StatValue, Submission
+
+        rows = StatValue.objects.filter(
+            series__code=self.series,
+            submission__year=year,
+            submission__status=Submission.Status.APPROVED,
+            value__isnull=False,
+        )
+        if self.plan_id is not None:
+            rows = rows.filter(submission__plan_id=self.plan_id)
+        if within:
+            rows = rows.filter(submission__region__path__startswith=within)
+        reported = dict(rows.values_list("submission__region__path", "value"))
+        out = {}
+        for path in paths:
+            if path in reported:
+                out[path] = Decimal(reported[path])
+                continue
+            below = [p for p in reported if p.startswith(path) and p != path]
+            # Only the topmost reporters under `path` (a township inside a reporting county would
+            # otherwise count twice).
+            top = [p for p in below if not any(q != p and p.startswith(q) for q in below)]
+            if top:
+                out[path] = sum((Decimal(reported[p]) for p in top), Decimal(0))
+        return out
+
+
+@dataclass(frozen=True)
 class Compute:
     measure: Measure | None = None
     numerator: Measure | None = None
@@ -144,13 +180,27 @@ class Compute:
         return out
 
 
-def parse(code: str, spec: Any) -> Compute:
+def parse(code: str, spec: Any, plan_id: int | None = None) -> Compute:
     """Check a YAML compute definition and build it; raises ComputeSpecError naming what is wrong."""
     if not isinstance(spec, dict):
         raise ComputeSpecError(
             f"指标 {code}：compute 应为映射（model/year/region/value 或 numerator/denominator）"
         )
     scale = Decimal(str(spec.get("scale", 1)))
+    if "input" in spec:
+        # Statistical inputs: {input: series} or {input: {numerator: series, denominator: series}}.
+        source = spec["input"]
+        if isinstance(source, str):
+            return Compute(measure=InputMeasure(plan_id, source), scale=scale)
+        if isinstance(source, dict) and set(source) == {"numerator", "denominator"}:
+            return Compute(
+                numerator=InputMeasure(plan_id, source["numerator"]),
+                denominator=InputMeasure(plan_id, source["denominator"]),
+                scale=scale,
+            )
+        raise ComputeSpecError(
+            f"指标 {code}：input 应为统计指标代码，或 {{numerator: 代码, denominator: 代码}}"
+        )
     if "numerator" in spec or "denominator" in spec:
         if "numerator" not in spec or "denominator" not in spec:
             raise ComputeSpecError(f"指标 {code}：比例指标须同时给出 numerator 和 denominator")

@@ -9,7 +9,7 @@ from django.db import transaction
 from kechuang.regions.models import Region
 
 from .compute import ComputeSpecError, parse
-from .models import Baseline, Indicator, Plan
+from .models import Baseline, Indicator, Plan, Series
 
 BUILTIN_PLAN = Path(__file__).parent / "builtin" / "pingdingshan-14th.yaml"
 
@@ -57,6 +57,16 @@ def load_plan(path: Path, *, default: bool = False) -> Plan:
     )
     if plan.is_default:
         Plan.objects.exclude(pk=plan.pk).filter(is_default=True).update(is_default=False)
+    series_codes = set()
+    for order, item in enumerate(data.get("series") or [], start=1):
+        for key in ("code", "name", "unit"):
+            if key not in item:
+                raise PlanFileError(f"{path}: 统计指标第 {order} 项缺少“{key}”")
+        defaults = {"name": item["name"], "unit": item["unit"], "order": order}
+        if "max_change" in item:
+            defaults["max_change"] = Decimal(str(item["max_change"]))
+        Series.objects.update_or_create(plan=plan, code=item["code"], defaults=defaults)
+        series_codes.add(item["code"])
     for order, item in enumerate(data["indicators"], start=1):
         values = {k: item[k] for k in INDICATOR_FIELDS if k in item}
         if item.get("compute"):
@@ -64,6 +74,13 @@ def load_plan(path: Path, *, default: bool = False) -> Plan:
                 parse(item["code"], item["compute"])
             except ComputeSpecError as exc:
                 raise PlanFileError(f"{path}: {exc}") from exc
+            source = item["compute"].get("input")
+            used = [source] if isinstance(source, str) else list((source or {}).values())
+            unknown = [c for c in used if c not in series_codes]
+            if unknown:
+                raise PlanFileError(
+                    f"{path}: 指标 {item['code']} 引用了未定义的统计指标：{'、'.join(unknown)}"
+                )
         indicator, _ = Indicator.objects.update_or_create(
             plan=plan, code=item["code"], defaults={**values, "order": order}
         )

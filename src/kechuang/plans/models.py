@@ -91,12 +91,24 @@ class Indicator(BaseModel):
 
     @property
     def computed(self) -> bool:
-        return bool(self.compute)
+        """Computed from the registries (not from statistical inputs)."""
+        return bool(self.compute) and "input" not in self.compute
+
+    @property
+    def is_input(self) -> bool:
+        """Computed from the statistics the regions report (统计填报)."""
+        return "input" in (self.compute or {})
+
+    def input_series(self) -> list[str]:
+        source = (self.compute or {}).get("input")
+        if isinstance(source, str):
+            return [source]
+        return list(source.values()) if isinstance(source, dict) else []
 
     def compute_spec(self):
         from .compute import parse
 
-        return parse(self.code, self.compute) if self.compute else None
+        return parse(self.code, self.compute, self.plan_id) if self.compute else None
 
     @property
     def display_target(self) -> str:
@@ -165,3 +177,135 @@ class IndicatorValue(models.Model):
 
     def __str__(self):
         return f"{self.indicator} {self.region} {self.year}"
+
+
+class Series(models.Model):
+    """A statistical series the statistics offices report per region and year (地区生产总值,
+    全社会研发经费支出…); input indicators are computed from approved values of these."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("规划"), on_delete=models.CASCADE, related_name="series"
+    )
+    code = models.SlugField(_("代码"), max_length=60)
+    name = models.CharField(_("名称"), max_length=100)
+    unit = models.CharField(_("单位"), max_length=20, help_text=_("如 万元"))
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+    max_change = models.DecimalField(
+        _("同比变化提示阈值"),
+        max_digits=6,
+        decimal_places=3,
+        default=Decimal("0.3"),
+        help_text=_("与上年相比变化超过该比例（0.3 = 30%）时须填写说明"),
+    )
+
+    class Meta:
+        ordering = ("plan", "order", "code")
+        verbose_name = _("统计指标")
+        verbose_name_plural = _("统计指标")
+        constraints = [models.UniqueConstraint(fields=("plan", "code"), name="series_code_unique")]
+
+    def __str__(self):
+        return self.name
+
+
+class Submission(BaseModel):
+    """One region's statistical figures for one year (统计填报): filled and submitted by the region,
+    approved (and thereby locked) or returned with a comment by the city."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("填报中")
+        SUBMITTED = "submitted", _("已提交，待审核")
+        RETURNED = "returned", _("已退回")
+        APPROVED = "approved", _("已审核（锁定）")
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("规划"), on_delete=models.CASCADE, related_name="submissions"
+    )
+    region = models.ForeignKey(
+        "regions.Region", verbose_name=_("填报地区"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("数据年度"))
+    status = models.CharField(
+        _("状态"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    deadline = models.DateField(_("截止日期"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("提交时间"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("提交人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    comment = models.TextField(_("审核意见"), blank=True)
+
+    scope_region_field = "region"
+    scope_org_field = None
+
+    class Meta:
+        ordering = ("-year", "region__code")
+        verbose_name = _("统计填报")
+        verbose_name_plural = _("统计填报")
+        permissions = [("review_submission", _("审核统计填报"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=("plan", "region", "year"), name="submission_one_per_year"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.region} {self.year}年统计填报"
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("plans:submission", args=[self.pk])
+
+    @property
+    def locked(self) -> bool:
+        return self.status in (self.Status.SUBMITTED, self.Status.APPROVED)
+
+    @property
+    def late(self) -> bool:
+        return bool(
+            self.deadline and self.submitted_at and self.submitted_at.date() > self.deadline
+        )
+
+
+class StatValue(BaseModel):
+    """One figure of a submission, with the reporter's note where it changed a lot."""
+
+    submission = models.ForeignKey(
+        Submission, verbose_name=_("填报"), on_delete=models.CASCADE, related_name="values"
+    )
+    series = models.ForeignKey(
+        Series, verbose_name=_("统计指标"), on_delete=models.PROTECT, related_name="+"
+    )
+    value = models.DecimalField(_("数值"), max_digits=18, decimal_places=4, null=True, blank=True)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+
+    scope_region_field = "submission__region"
+    scope_org_field = None
+
+    class Meta:
+        ordering = ("submission", "series__order")
+        verbose_name = _("填报数值")
+        verbose_name_plural = _("填报数值")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("submission", "series"), name="stat_value_one_per_series"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.submission} {self.series}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import reporting, views
 
 app_name = "plans"
 urlpatterns = [
@@ -9,4 +9,8 @@ urlpatterns = [
     path("monitor/", views.monitor, name="monitor"),
     path("monitor/report/", views.report, name="report"),
     path("monitor/<slug:code>/", views.indicator_detail, name="indicator"),
+    path("reporting/", reporting.overview, name="reporting"),
+    path("reporting/start/", reporting.start, name="reporting_start"),
+    path("reporting/<int:pk>/", reporting.submission, name="submission"),
+    path("reporting/<int:pk>/review/", reporting.review, name="submission_review"),
 ]

@@ -55,15 +55,15 @@ def number(value: Decimal | None):
     return float(round(value, 6))
 
 
-def recompute(plan, years, progress=None) -> int:
+def recompute(plan, years, progress=None, only_inputs: bool = False) -> int:
     """Compute every computed indicator of `plan` for its regions and `years`, replacing the stored
-    values. Returns the number of values stored."""
+    values (`only_inputs`: just the indicators fed by 统计填报). Returns the number stored."""
     from django.db import transaction
 
     from .models import IndicatorValue
 
     regions = plan_regions(plan)
-    indicators = [i for i in plan.indicators.all() if i.computed]
+    indicators = [i for i in plan.indicators.all() if i.compute and (i.is_input or not only_inputs)]
     years = list(years)
     total = len(indicators) * len(years)
     stored = 0

@@ -186,9 +186,11 @@ def monitor(request):
     return render(request, "plans/monitor.html", context)
 
 
-def drill_url(indicator, region) -> str | None:
+def drill_url(indicator, region, year: int | None = None) -> str | None:
     """The registry list behind a computed value, filtered to the region (and the measure's own
     filters where the list has them)."""
+    if indicator.is_input:
+        return reverse("plans:reporting") + (f"?year={year}" if year else "")
     spec = indicator.compute_spec()
     if spec is None:
         return None
@@ -230,7 +232,7 @@ def indicator_detail(request, code: str):
                 "numerator": v.numerator if v else None,
                 "denominator": v.denominator if v else None,
                 "shown": indicator.display(v.value) if v and v.value is not None else "—",
-                "url": drill_url(indicator, region),
+                "url": drill_url(indicator, region, year),
             }
         )
     ranked = sorted(
@@ -316,7 +318,8 @@ def indicator_detail(request, code: str):
         "bars": bars,
         "baseline": base,
         "city_value": indicator.display(city.get(year)) if city.get(year) is not None else "—",
-        "city_url": drill_url(indicator, plan.region),
+        "city_url": drill_url(indicator, plan.region, year),
+        "is_ratio": bool(indicator.compute_spec() and indicator.compute_spec().is_ratio),
     }
     return render(request, "plans/indicator_detail.html", context)
 

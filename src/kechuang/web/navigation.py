@@ -26,6 +26,7 @@ MENUS = (
         (
             Item(_("监测看板"), "plans:monitor", "plans.view_plan"),
             Item(_("规划指标"), "plans:plan_default", "plans.view_plan"),
+            Item(_("统计填报"), "plans:reporting", "plans.view_submission"),
         ),
     ),
     Menu(
