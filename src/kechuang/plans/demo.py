@@ -1,14 +1,105 @@
-"""Demo: store the computed indicator values for 2016–2025 (the monitoring dashboard reads them)."""
+"""Demo: approved statistical reports of every county for 2016–2025 (城市 R&D/GDP 1.76 % and
+high-tech share 22.2 % in 2020, as the plan states), then the stored indicator values 2016–2025."""
 
 import random
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal
 
-from .models import Plan
+from django.utils import timezone
+
+from kechuang.regions.choices import RegionLevel
+from kechuang.regions.models import Region
+
+from .models import Plan, StatValue, Submission
 from .values import recompute
+
+YEARS = range(2016, 2026)
+# City-wide ratios by year: 2020 is the plan's figure, the others a plausible path.
+RD_GDP = {
+    2016: 0.0148,
+    2017: 0.0155,
+    2018: 0.0162,
+    2019: 0.0169,
+    2020: 0.0176,
+    2021: 0.0183,
+    2022: 0.0189,
+    2023: 0.0196,
+    2024: 0.0202,
+    2025: 0.0209,
+}
+HIGHTECH_SHARE = {
+    2016: 0.175,
+    2017: 0.186,
+    2018: 0.198,
+    2019: 0.210,
+    2020: 0.222,
+    2021: 0.233,
+    2022: 0.245,
+    2023: 0.256,
+    2024: 0.268,
+    2025: 0.279,
+}
+CENT = Decimal("0.01")
+
+
+def _shares(rng, n):
+    weights = [rng.uniform(0.5, 1.5) for _ in range(n)]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def _split(total: Decimal, bases: list[Decimal], tilts: list[float]) -> list[Decimal]:
+    """Split `total` over the counties in proportion to base × tilt, exactly (the last takes the rest)."""
+    weights = [float(b) * t for b, t in zip(bases, tilts, strict=True)]
+    s = sum(weights)
+    parts = [(total * Decimal(w / s)).quantize(CENT, ROUND_HALF_UP) for w in weights[:-1]]
+    return [*parts, total - sum(parts)]
 
 
 def load(rng: random.Random) -> str:
     plan = Plan.objects.filter(is_default=True).first()
     if plan is None:
         return "规划监测：无默认规划"
-    n = recompute(plan, range(2016, 2026))
-    return f"规划监测：指标值 {n} 个（2016—2025 年）"
+    series = {s.code: s for s in plan.series.all()}
+    counties = list(
+        Region.objects.filter(level=RegionLevel.COUNTY, path__startswith=plan.region.path).order_by(
+            "code"
+        )
+    )
+    created = 0
+    if series and counties and not Submission.objects.filter(plan=plan).exists():
+        gdp_share = _shares(rng, len(counties))
+        rd_tilt = [rng.uniform(0.6, 1.6) for _ in counties]
+        ind_share = [rng.uniform(0.3, 0.5) for _ in counties]
+        ht_tilt = [rng.uniform(0.5, 1.6) for _ in counties]
+        city_gdp = Decimal("22000000")  # 万元: about 2,200 亿元
+        for year in YEARS:
+            gdp_total = (city_gdp * Decimal("1.06") ** (year - 2016)).quantize(CENT)
+            gdp = _split(gdp_total, [Decimal(1)] * len(counties), gdp_share)
+            rd = _split((gdp_total * Decimal(str(RD_GDP[year]))).quantize(CENT), gdp, rd_tilt)
+            industry = [
+                (g * Decimal(str(s))).quantize(CENT) for g, s in zip(gdp, ind_share, strict=True)
+            ]
+            ht_total = (sum(industry) * Decimal(str(HIGHTECH_SHARE[year]))).quantize(CENT)
+            hightech = _split(ht_total, industry, ht_tilt)
+            submitted = timezone.make_aware(datetime.combine(date(year + 1, 3, 20), time(10)))
+            for i, county in enumerate(counties):
+                sub = Submission.objects.create(
+                    plan=plan,
+                    region=county,
+                    year=year,
+                    status=Submission.Status.APPROVED,
+                    deadline=date(year + 1, 3, 31),
+                    submitted_at=submitted,
+                    reviewed_at=submitted + timezone.timedelta(days=5),
+                )
+                for code, values in (
+                    ("gdp", gdp),
+                    ("rd_expenditure", rd),
+                    ("industry_value_added", industry),
+                    ("hightech_value_added", hightech),
+                ):
+                    StatValue.objects.create(submission=sub, series=series[code], value=values[i])
+                created += 1
+    n = recompute(plan, YEARS)
+    return f"规划监测：统计填报 {created} 份（已审核），指标值 {n} 个（2016—2025 年）"
