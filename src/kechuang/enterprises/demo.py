@@ -238,7 +238,9 @@ def _annual_rows(rng, e, p, held):
         total_income = sales * rng.uniform(1.02, 1.12)
         # Capable enterprises without the certificate come close to the 60 % line (the 后备库).
         ht_share = (
-            rng.uniform(0.62, 0.9) if high_tech else rng.uniform(0.15, 0.45 + 0.45 * p["capability"])
+            rng.uniform(0.62, 0.9)
+            if high_tech
+            else rng.uniform(0.15, 0.45 + 0.45 * p["capability"])
         )
         st_share = rng.uniform(0.11, 0.35) if (high_tech or sme) else rng.uniform(0.02, 0.15)
         assets = sales * rng.uniform(0.7, 1.8)

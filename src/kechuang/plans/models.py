@@ -106,9 +106,17 @@ class Indicator(BaseModel):
         return list(source.values()) if isinstance(source, dict) else []
 
     def compute_spec(self):
+        """The parsed computation (checked once per instance: parsing builds test queries)."""
         from .compute import parse
 
-        return parse(self.code, self.compute, self.plan_id) if self.compute else None
+        key = (self.code, repr(self.compute), self.plan_id)
+        cached = getattr(self, "_spec_cache", None)
+        if cached is None or cached[0] != key:
+            self._spec_cache = (
+                key,
+                parse(self.code, self.compute, self.plan_id) if self.compute else None,
+            )
+        return self._spec_cache[1]
 
     @property
     def display_target(self) -> str:

@@ -65,11 +65,13 @@ def _context(request):
     return plan, year, focus, choices, counties
 
 
-def _series(plan, regions, years):
-    """{(indicator_id, region_id, year): IndicatorValue} in one query."""
+def _series(plan, regions, years, indicator=None):
+    """{(indicator_id, region_id, year): IndicatorValue} in one query (one indicator's, if given)."""
     rows = IndicatorValue.objects.filter(
         indicator__plan=plan, region__in=regions, year__in=list(years)
-    )
+    ).only("indicator_id", "region_id", "year", "value", "numerator", "denominator")
+    if indicator is not None:
+        rows = rows.filter(indicator=indicator)
     return {(v.indicator_id, v.region_id, v.year): v for v in rows}
 
 
@@ -215,7 +217,7 @@ def indicator_detail(request, code: str):
     indicator = get_object_or_404(plan.indicators.prefetch_related("baselines"), code=code)
     years = list(range(max(plan.start_year - 5, 2016), year + 1))
     regions = list(choices)
-    series = _series(plan, regions, years)
+    series = _series(plan, regions, years, indicator)
     city = {
         y: v.value
         for (i, r, y), v in series.items()
