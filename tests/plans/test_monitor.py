@@ -83,3 +83,9 @@ class MonitorTests(Personas, TestCase):
         page = self.client.get("/").content.decode()
         assert 'data-indicator="tech_smes">2</span>' in page
         assert "2024年（由登记数据计算）；2020年基期 285家" in page
+
+    def test_experts_see_the_published_city_figures(self):
+        self.client.force_login(self.outsider)
+        response = self.client.get(reverse("plans:monitor"), {"year": 2024})
+        assert response.context["focus"] == self.city
+        assert [r.code for r in response.context["choices"]] == ["410400"]

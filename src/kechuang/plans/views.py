@@ -55,6 +55,9 @@ def _context(request):
     )
     city_visible = visible.filter(pk=plan.region.pk).exists()
     choices = ([plan.region] if city_visible else []) + counties
+    if not choices and not request.user.has_perm("regions.view_region"):
+        # Users outside the regional hierarchy (experts) see the published plan's city figures.
+        choices = [plan.region]
     if not choices:
         raise Http404
     focus = next((r for r in choices if r.code == request.GET.get("region")), choices[0])
