@@ -152,13 +152,13 @@ class QualificationQuerySet(ScopedQuerySet):
         """Qualifications an enterprise holds for statistical `year`: in force at year end, and
         科技型中小企业 registered (入库) for that year."""
         end = date(year, 12, 31)
+        not_revoked = Q(revoked_on__isnull=True) | Q(revoked_on__gt=end)
+        # The same conditions as valid_on(end), written inline (no subquery: the monitoring
+        # recompute runs this for every year over the whole registry).
+        in_force = Q(issued_on__lte=end, valid_until__gte=end)
         return self.filter(
-            (
-                Q(kind=QualificationKind.TECH_SME)
-                & Q(year=year)
-                & (Q(revoked_on__isnull=True) | Q(revoked_on__gt=end))
-            )
-            | (~Q(kind=QualificationKind.TECH_SME) & Q(pk__in=self.valid_on(end).values("pk")))
+            (Q(kind=QualificationKind.TECH_SME) & Q(year=year) & not_revoked)
+            | (~Q(kind=QualificationKind.TECH_SME) & in_force & not_revoked)
         )
 
 
