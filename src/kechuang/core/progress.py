@@ -26,6 +26,15 @@ class ProgressBar:
         self.stream.write("\n")
         self.stream.flush()
 
+    def __call__(self, done: int, total: int | None = None, message: str = "") -> None:
+        """The job-progress callback (see kechuang.jobs.runner): the same batch functions report
+        to a web job or, through this, to the terminal."""
+        if total:
+            self.total = max(total, 1)
+        if message:
+            self.label = message
+        self.advance(done - self.done)
+
     def advance(self, n: int = 1) -> None:
         self.done += n
         self._draw()

@@ -8,23 +8,6 @@ from kechuang.core.progress import ProgressBar
 from kechuang.cultivation.services import evaluate_year
 
 
-class _Bar:
-    """Adapts the job progress callback (done, total, message) to the terminal bar."""
-
-    def __init__(self, stream):
-        self.stream = stream
-        self.bar = None
-
-    def __call__(self, done, total=None, message=""):
-        if self.bar is None:
-            self.bar = ProgressBar(total or 0, message or "评价", self.stream).__enter__()
-        self.bar.advance(done - self.bar.done)
-
-    def close(self):
-        if self.bar is not None:
-            self.bar.__exit__(None, None, None)
-
-
 class Command(BaseCommand):
     help = "企业培育评价：按科技型中小企业评价和高新技术企业认定条件批量评价企业年度数据"
 
@@ -41,12 +24,11 @@ class Command(BaseCommand):
             if not 2000 <= year <= this_year:
                 raise CommandError(f"--year 应为 2000—{this_year} 之间的年份，收到 {year}")
         for year in years:
-            bar = None if options["no_progress"] else _Bar(self.stderr._out)
-            try:
-                counts = evaluate_year(year, bar)
-            finally:
-                if bar is not None:
-                    bar.close()
+            if options["no_progress"]:
+                counts = evaluate_year(year)
+            else:
+                with ProgressBar(0, "评价", self.stderr._out) as bar:
+                    counts = evaluate_year(year, bar)
             self.stdout.write(
                 f"{year}年：评价 {counts.get('evaluated', 0)} 家，"
                 f"高企量化条件全部满足 {counts.get('high_tech_ready', 0)} 家，"

@@ -7,6 +7,7 @@ JSON object with the counts and every error.
 
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -15,21 +16,6 @@ from django.core.management.base import BaseCommand
 from kechuang.core.progress import ProgressBar
 from kechuang.imports.engine import ReadError, run_import
 from kechuang.imports.kinds import get_kind, registry
-
-
-class _Bar:
-    def __init__(self, stream):
-        self.bar = ProgressBar(100, "导入", stream).__enter__()
-
-    def __call__(self, done, total=None, message=""):
-        if total:
-            self.bar.total = total
-        if message:
-            self.bar.label = message
-        self.bar.advance(done - self.bar.done)
-
-    def close(self):
-        self.bar.__exit__(None, None, None)
 
 
 class Command(BaseCommand):
@@ -72,22 +58,19 @@ class Command(BaseCommand):
             user = get_user_model().objects.filter(username=o["user"]).first()
             if user is None:
                 self.fail(f"用户“{o['user']}”不存在", as_json)
-        bar = None if as_json else _Bar(self.stderr._out)
+        bar = None if as_json else ProgressBar(100, "导入", self.stderr._out)
         try:
-            result = run_import(
-                get_kind(o["kind"]),
-                path.read_bytes(),
-                path.name,
-                user,
-                dry_run=o["dry_run"],
-                progress=bar,
-            )
+            with bar or nullcontext():
+                result = run_import(
+                    get_kind(o["kind"]),
+                    path.read_bytes(),
+                    path.name,
+                    user,
+                    dry_run=o["dry_run"],
+                    progress=bar,
+                )
         except ReadError as exc:
-            if bar:
-                bar.close()
             self.fail(str(exc), as_json)
-        if bar:
-            bar.close()
         if as_json:
             self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False, default=str))
         else:
