@@ -71,21 +71,20 @@ import argparse
 import cProfile
 import io
 import json
-import multiprocessing
-import os
 import pstats
-import resource
 import shutil
 import statistics
 import sys
 import tempfile
 import time
-import traceback
 from decimal import Decimal
 from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 sys.path.insert(0, str(SRC))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import finish, in_child, peak_mb, reset_peak, rss_mb, start_child, start_postgres  # noqa: E402
 
 YEARS = tuple(range(2016, 2026))
 PROVINCE = "410000"
@@ -110,44 +109,6 @@ FLOOR_OF = {
     "tech_transaction_value": ("c", 1),
     "enterprise_rd_intensity": ("a", 0, 1),
 }
-
-
-# --- memory -------------------------------------------------------------------------------------
-
-
-def _status_kb(field: str) -> int | None:
-    try:
-        with open("/proc/self/status") as fh:
-            for line in fh:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return None
-
-
-def reset_peak() -> bool:
-    """Reset this process's peak RSS (VmHWM) to its current RSS (Linux ≥ 4.0)."""
-    try:
-        with open("/proc/self/clear_refs", "w") as fh:
-            fh.write("5")
-        return True
-    except OSError:
-        return False
-
-
-def peak_mb() -> float:
-    hwm = _status_kb("VmHWM")
-    if hwm is None:  # not Linux: the process's lifetime peak
-        hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        if sys.platform == "darwin":
-            hwm //= 1024
-    return hwm / 1024
-
-
-def rss_mb() -> float:
-    rss = _status_kb("VmRSS")
-    return rss / 1024 if rss is not None else peak_mb()
 
 
 # --- steps run in a child process (Django set up) --------------------------------------------------
@@ -461,47 +422,6 @@ def profile_page_run() -> str:
 # --- the parent: no Django here; each step runs in a fresh process ---------------------------------
 
 
-def _child(env: dict, function: str, args: tuple, conn) -> None:
-    try:
-        os.environ.update(env)
-        import django
-
-        django.setup()
-        conn.send(("ok", globals()[function](*args)))
-    except BaseException:
-        conn.send(("error", traceback.format_exc()))
-    finally:
-        conn.close()
-
-
-def start_child(env: dict, function: str, *args):
-    """Start `function(*args)` in a spawned interpreter with `env` and Django set up."""
-    context = multiprocessing.get_context("spawn")
-    parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(env, function, args, child))
-    process.start()
-    child.close()
-    return function, process, parent
-
-
-def finish(job):
-    """Wait for a started child and return its result (its error re-raised here)."""
-    function, process, parent = job
-    try:
-        status, value = parent.recv()
-    except EOFError:
-        process.join()
-        status, value = "error", f"the process died (exit code {process.exitcode})"
-    process.join()
-    if status != "ok":
-        raise RuntimeError(f"{function} failed:\n{value}")
-    return value
-
-
-def in_child(env: dict, function: str, *args):
-    return finish(start_child(env, function, *args))
-
-
 def environment(var_dir: Path, database_url: str) -> dict:
     (var_dir / "static").mkdir(parents=True, exist_ok=True)
     return {
@@ -514,13 +434,6 @@ def environment(var_dir: Path, database_url: str) -> dict:
         "KECHUANG_VAR_DIR": str(var_dir),
         "DATABASE_URL": database_url,
     }
-
-
-def start_postgres():
-    """The test suite's throw-away cluster (Debian's binaries, run as `postgres` when root)."""
-    from kechuang.core.testing.plugin import start_cluster
-
-    return start_cluster()
 
 
 def main(argv=None) -> None:
