@@ -16,7 +16,7 @@ from kechuang.regions.choices import RegionLevel
 
 from . import progress
 from .models import IndicatorValue, Plan
-from .values import plan_regions
+from .values import assess, latest_baseline, plan_regions, rank_rows
 
 CJK_FONTS = (
     "Noto Sans CJK SC",
@@ -39,8 +39,6 @@ class Row:
 
 def collect(plan: Plan, year: int) -> dict:
     """Everything the report says, computed once."""
-    from .views import assess  # the dashboards' own assessment
-
     regions = plan_regions(plan)
     city, counties = regions[0], [r for r in regions[1:] if r.level == RegionLevel.COUNTY]
     years = list(range(max(plan.start_year - 5, 2016), year + 1))
@@ -53,18 +51,17 @@ def collect(plan: Plan, year: int) -> dict:
             for y in years
             if (ind.pk, city.pk, y) in values and values[(ind.pk, city.pk, y)].value is not None
         }
-        ranked = []
-        for county in counties:
-            v = values.get((ind.pk, county.pk, year))
-            if v is not None and v.value is not None:
-                ranked.append({"region": county, "value": v.value})
-        ranked.sort(key=lambda r: r["value"], reverse=ind.direction == "up")
-        for i, r in enumerate(ranked, start=1):
-            same = i > 1 and r["value"] == ranked[i - 2]["value"]
-            r["rank"] = ranked[i - 2]["rank"] if same else i
-        base = max(
-            (b for b in ind.baselines.all() if b.year <= year), key=lambda b: b.year, default=None
+        ranked = rank_rows(
+            [
+                {
+                    "region": county,
+                    "value": getattr(values.get((ind.pk, county.pk, year)), "value", None),
+                }
+                for county in counties
+            ],
+            ind,
         )
+        base = latest_baseline(ind, year)
         rows.append(
             Row(
                 indicator=ind,

@@ -7,6 +7,7 @@ from decimal import Decimal
 from kechuang.regions.choices import RegionLevel
 from kechuang.regions.models import Region
 
+from . import progress
 from .compute import indicator_values
 
 
@@ -103,3 +104,65 @@ def recompute_job(progress, plan_id: int, first: int, last: int) -> dict:
         "summary": f"已重新计算 {first}—{last} 年指标值 {n} 个",
         "url": reverse("plans:monitor") + f"?year={last}",
     }
+
+
+# --- progress of an indicator (shared by the dashboards and the annual report) --------------------
+
+
+def latest_baseline(indicator, year: int):
+    """The latest baseline at or before `year` (the plan's starting point)."""
+    known = [b for b in indicator.baselines.all() if b.year <= year]
+    return max(known, key=lambda b: b.year, default=None)
+
+
+def assess(indicator, values_by_year: dict, year: int) -> dict | None:
+    """Progress of the city's value in `year` against the indicator's baseline and target."""
+    actual = values_by_year.get(year)
+    base = latest_baseline(indicator, year)
+    if (
+        actual is None
+        or base is None
+        or indicator.target_value is None
+        or not indicator.target_year
+    ):
+        return None
+    up = indicator.direction == "up"
+    result = progress.level(
+        float(actual),
+        float(base.value),
+        float(indicator.target_value),
+        base.year,
+        indicator.target_year,
+        year,
+        up=up,
+    )
+    points = [
+        (y, float(v)) for y, v in sorted(values_by_year.items()) if v is not None and y >= base.year
+    ]
+    projected = progress.projection(
+        points, indicator.target_year, float(indicator.target_value), up
+    )
+    result["projection"] = progress.say_projection(
+        projected,
+        float(indicator.target_value),
+        lambda v: f"{indicator.display(v)} {indicator.display_unit}",
+    )
+    result["baseline"] = base
+    result["achievement_pct"] = (
+        None if result["achievement"] is None else round(100 * result["achievement"])
+    )
+    return result
+
+
+def rank_rows(rows: list[dict], indicator) -> list[dict]:
+    """The rows with a value, best first by the indicator's direction, each given its "rank";
+    ties share the better rank (1, 2, 2, 4)."""
+    ranked = sorted(
+        (r for r in rows if r["value"] is not None),
+        key=lambda r: r["value"],
+        reverse=indicator.direction == "up",
+    )
+    for position, row in enumerate(ranked, start=1):
+        same = position > 1 and row["value"] == ranked[position - 2]["value"]
+        row["rank"] = ranked[position - 2]["rank"] if same else position
+    return ranked

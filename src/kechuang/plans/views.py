@@ -12,6 +12,7 @@ from kechuang.web import generic
 
 from . import progress
 from .models import IndicatorValue, Plan
+from .values import assess, latest_baseline, rank_rows
 
 
 class PlanView(generic.ObjectView):
@@ -76,51 +77,6 @@ def _series(plan, regions, years, indicator=None):
     if indicator is not None:
         rows = rows.filter(indicator=indicator)
     return {(v.indicator_id, v.region_id, v.year): v for v in rows}
-
-
-def _baseline(indicator, year):
-    """The latest baseline at or before `year` (the plan's starting point)."""
-    known = [b for b in indicator.baselines.all() if b.year <= year]
-    return max(known, key=lambda b: b.year, default=None)
-
-
-def assess(indicator, values_by_year: dict, year: int) -> dict | None:
-    """Progress of the city's value in `year` against the indicator's baseline and target."""
-    actual = values_by_year.get(year)
-    base = _baseline(indicator, year)
-    if (
-        actual is None
-        or base is None
-        or indicator.target_value is None
-        or not indicator.target_year
-    ):
-        return None
-    up = indicator.direction == "up"
-    result = progress.level(
-        float(actual),
-        float(base.value),
-        float(indicator.target_value),
-        base.year,
-        indicator.target_year,
-        year,
-        up=up,
-    )
-    points = [
-        (y, float(v)) for y, v in sorted(values_by_year.items()) if v is not None and y >= base.year
-    ]
-    projected = progress.projection(
-        points, indicator.target_year, float(indicator.target_value), up
-    )
-    result["projection"] = progress.say_projection(
-        projected,
-        float(indicator.target_value),
-        lambda v: f"{indicator.display(v)} {indicator.display_unit}",
-    )
-    result["baseline"] = base
-    result["achievement_pct"] = (
-        None if result["achievement"] is None else round(100 * result["achievement"])
-    )
-    return result
 
 
 def _spark(indicator, values_by_year: dict, years) -> dict:
@@ -240,16 +196,9 @@ def indicator_detail(request, code: str):
                 "url": drill_url(indicator, region, year),
             }
         )
-    ranked = sorted(
-        [r for r in rows if r["value"] is not None],
-        key=lambda r: r["value"],
-        reverse=indicator.direction == "up",
-    )
-    for position, row in enumerate(ranked, start=1):  # ties share the better rank
-        same = position > 1 and row["value"] == ranked[position - 2]["value"]
-        row["rank"] = ranked[position - 2]["rank"] if same else position
+    ranked = rank_rows(rows, indicator)
     factor = float(indicator.display_factor)
-    base = _baseline(indicator, year)
+    base = latest_baseline(indicator, year)
     trend = {
         "tooltip": {"trigger": "axis"},
         "legend": {"bottom": 0},
