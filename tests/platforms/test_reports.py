@@ -1,3 +1,6 @@
+from django.urls import reverse
+from rest_framework.test import APIClient
+
 from kechuang.core.testing.api import APITestCases
 from kechuang.core.testing.views import ViewTestCases
 from kechuang.core.validators import last_allowed_year
@@ -174,3 +177,55 @@ class ReportPageTests(ReportData, ViewTestCases.Base):
         self.login(self.admin)
         r = self.client.get(self.report_b.get_absolute_url())
         self.assertContains(r, "没有 2022 年的年报可供比较")
+
+
+class ReportReviewTests(ReportData, ViewTestCases.Base):
+    def review(self, user, report, **payload):
+        self.login(user)
+        return self.client.post(
+            reverse("platforms:platformreport_review", args=[report.pk]), payload, follow=True
+        )
+
+    def test_the_bureau_approves_or_returns_a_submitted_report(self):
+        self.report_a.status = "submitted"
+        self.report_a.save()
+        r = self.review(self.user_a, self.report_a, decision="return")
+        self.assertContains(r, "退回年报时必须填写审核意见")
+        self.review(self.user_a, self.report_a, decision="return", comment="请补充明细")
+        self.report_a.refresh_from_db()
+        self.assertEqual(
+            (self.report_a.status, self.report_a.reviewed_by, self.report_a.review_comment),
+            ("returned", self.user_a, "请补充明细"),
+        )
+        r = self.review(self.user_a, self.report_a, decision="approve")
+        self.assertContains(r, "只有已提交的年报可以审核")
+
+    def test_org_users_cannot_review_or_change_a_submitted_report(self):
+        self.report_a.status = "submitted"
+        self.report_a.save()
+        self.assertEqual(
+            self.review(self.org_user, self.report_a, decision="approve").status_code, 403
+        )
+        self.login(self.org_user)
+        r = self.client.post(
+            self.report_a.get_url("edit"),
+            {
+                "platform": self.platform_a.pk,
+                "year": 2023,
+                **REPORT_NUMBERS,
+                "status": "submitted",
+                "version": self.report_a.version,
+            },
+        )
+        self.assertContains(r, "该年报已提交，单位用户不能再修改", status_code=400)
+        self.report_a.refresh_from_db()
+        self.assertEqual(self.report_a.staff, 20)
+        client = APIClient()
+        client.force_authenticate(self.org_user)
+        r = client.patch(
+            f"/api/platform-reports/{self.report_a.pk}/",
+            {"staff": 31, "version": self.report_a.version},
+            format="json",
+        )
+        self.assertEqual(r.status_code, 400)
+        self.assertIn("单位用户不能再修改", str(r.json()))

@@ -3,7 +3,7 @@ from rest_framework.exceptions import ValidationError
 
 from kechuang.api.base import BaseSerializer, BaseViewSet
 
-from .choices import ORG_USER_REPORT_STATUSES, REVIEWED_REPORT_STATUSES
+from .choices import ORG_USER_REPORT_STATUSES, REVIEWED_REPORT_STATUSES, org_user_lock_problem
 from .filtersets import PlatformFilterSet, PlatformReportFilterSet
 from .models import Platform, PlatformReport, co_host_problem
 
@@ -102,6 +102,8 @@ class PlatformReportSerializer(BaseSerializer):
         user = getattr(self.context.get("request"), "user", None)
         status = attrs.get("status")
         before = self.instance.status if self.instance is not None else None
+        if problem := org_user_lock_problem(before, user):
+            raise ValidationError({"status": [problem]})
         if (
             status is not None
             and status != before

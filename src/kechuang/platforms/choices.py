@@ -37,3 +37,14 @@ class ReportStatus(models.TextChoices):
 # Statuses an organisation user may set on its own reports (review is the bureau's job).
 ORG_USER_REPORT_STATUSES = (ReportStatus.DRAFT, ReportStatus.SUBMITTED)
 REVIEWED_REPORT_STATUSES = (ReportStatus.RETURNED, ReportStatus.APPROVED)
+
+
+def org_user_lock_problem(status_before: str | None, user) -> str | None:
+    """Organisation users edit their reports until they submit them; after that the report is the
+    bureau's to review (or to return, which hands it back)."""
+    if getattr(user, "scope_org_id", None) is None or status_before is None:
+        return None
+    if status_before in (ReportStatus.SUBMITTED, ReportStatus.APPROVED):
+        label = ReportStatus(status_before).label
+        return f"该年报{label}，单位用户不能再修改；如需修改，请联系科技部门退回"
+    return None

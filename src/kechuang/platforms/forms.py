@@ -2,7 +2,7 @@ from django import forms
 
 from kechuang.core.forms import BaseModelForm
 
-from .choices import ORG_USER_REPORT_STATUSES, REVIEWED_REPORT_STATUSES
+from .choices import ORG_USER_REPORT_STATUSES, REVIEWED_REPORT_STATUSES, org_user_lock_problem
 from .models import Platform, PlatformReport, co_host_problem
 
 
@@ -108,6 +108,12 @@ class PlatformReportForm(BaseModelForm):
             self.fields["status"].choices = [
                 c for c in self.fields["status"].choices if c[0] in allowed
             ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if problem := org_user_lock_problem(self._status_before, self.user):
+            raise forms.ValidationError(problem)
+        return cleaned
 
     def save(self, commit=True):
         report = self.instance

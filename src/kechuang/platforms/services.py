@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from kechuang.core.scoping import permission_name
 
+from .choices import ReportStatus
 from .models import Platform, PlatformReport
 
 
@@ -95,4 +96,9 @@ def report_detail_context(report: PlatformReport, user) -> dict:
                 "change_abs": abs(change) if change is not None else None,
             }
         )
-    return {"previous": previous, "comparison": rows}
+    can_review = (
+        report.status == ReportStatus.SUBMITTED
+        and user.has_perm(permission_name(PlatformReport, "change"))
+        and getattr(user, "scope_org_id", None) is None
+    )
+    return {"previous": previous, "comparison": rows, "can_review": can_review}
