@@ -39,6 +39,8 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("imports", "batch"): ("view", "add"),
         ("plans", "submission"): ALL,
         ("plans", "statvalue"): ALL,
+        # 绩效评价: schemes, runs, spot checks (results are computed, view only).
+        ("evaluation", "*"): ALL,
     },
     Role.COUNTY_STAFF: {
         ("regions", "region"): ("view",),
@@ -51,6 +53,9 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         # 统计填报: counties fill and submit their own figures.
         ("plans", "submission"): EDIT,
         ("plans", "statvalue"): EDIT,
+        # Counties see evaluations of their platforms and record spot-check findings there.
+        ("evaluation", "*"): ("view",),
+        ("evaluation", "spotcheckitem"): ("view", "change"),
     },
     # Organisation users keep their own organisation's records (rows limited by scope_org_field).
     Role.ORG_USER: {
@@ -70,19 +75,42 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("plans", "*"): ("view",),
         ("cultivation", "*"): ("view",),
         ("imports", "batch"): ("view", "add"),
+        # Their own platforms' results (Result is scoped by host); schemes and runs are public.
+        ("evaluation", "scheme"): ("view",),
+        ("evaluation", "run"): ("view",),
+        ("evaluation", "result"): ("view",),
     },
     Role.EXPERT: {
         ("plans", "*"): ("view",),
+        ("evaluation", "scheme"): ("view",),
+        ("evaluation", "run"): ("view",),
+        ("evaluation", "result"): ("view",),
     },
 }
 
 # Permissions beyond view/add/change/delete.
 ROLE_EXTRA_PERMISSIONS = {
-    Role.CITY_ADMIN: {("accounts", "view_personal_data"), ("plans", "review_submission")},
-    Role.CITY_STAFF: {("accounts", "view_personal_data"), ("plans", "review_submission")},
+    Role.CITY_ADMIN: {
+        ("accounts", "view_personal_data"),
+        ("plans", "review_submission"),
+        ("evaluation", "publish_run"),
+    },
+    Role.CITY_STAFF: {
+        ("accounts", "view_personal_data"),
+        ("plans", "review_submission"),
+        ("evaluation", "publish_run"),
+    },
 }
 
-KECHUANG_APPS = ("accounts", "regions", "plans", "cultivation", "imports", *REGISTRY_APPS)
+KECHUANG_APPS = (
+    "accounts",
+    "regions",
+    "plans",
+    "cultivation",
+    "imports",
+    "evaluation",
+    *REGISTRY_APPS,
+)
 
 
 def role_permission_codenames(role: str) -> set[tuple[str, str]]:

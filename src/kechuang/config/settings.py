@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "kechuang.projects",
     "kechuang.chains",
     "kechuang.cultivation",
+    "kechuang.evaluation",
     "kechuang.plans",
     "kechuang.jobs",
     "kechuang.imports",

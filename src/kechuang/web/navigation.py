@@ -74,6 +74,11 @@ MENUS = (
         _("成果转化"),
         (
             Item(_("科技成果"), "achievements:achievement_list", "achievements.view_achievement"),
+            Item(
+                _("技术就绪度评价"),
+                "achievements:trlassessment_list",
+                "achievements.view_trlassessment",
+            ),
             Item(_("技术需求"), "achievements:demand_list", "achievements.view_demand"),
             Item(_("技术合同"), "achievements:contract_list", "achievements.view_contract"),
         ),
@@ -86,7 +91,16 @@ MENUS = (
             Item(_("服务日志"), "talents:servicelog_list", "talents.view_servicelog"),
         ),
     ),
-    Menu(_("绩效评价"), (Item(_("评价任务"), "evaluation:run_list", "evaluation.view_run"),)),
+    Menu(
+        _("绩效评价"),
+        (
+            Item(_("评价任务"), "evaluation:run_list", "evaluation.view_run"),
+            Item(_("评价结果"), "evaluation:result_list", "evaluation.view_result"),
+            Item(_("指标体系"), "evaluation:scheme_list", "evaluation.view_scheme"),
+            Item(_("抽查"), "evaluation:spotcheck_list", "evaluation.view_spotcheck"),
+            Item(_("县域创新指数"), "evaluation:county_index", "plans.view_plan"),
+        ),
+    ),
     Menu(
         _("数据导入"),
         (

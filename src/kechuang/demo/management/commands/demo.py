@@ -24,6 +24,7 @@ DEMO_APPS = (
     "chains",
     "cultivation",
     "plans",
+    "evaluation",
 )
 
 DEMO_USERS = (
