@@ -3,8 +3,14 @@ from rest_framework.validators import UniqueValidator
 
 from kechuang.api.base import BaseSerializer, BaseViewSet
 
-from .filtersets import AchievementFilterSet, AppraisalFilterSet, ContractFilterSet, DemandFilterSet
-from .models import Achievement, Appraisal, Contract, Demand
+from .filtersets import (
+    AchievementFilterSet,
+    AppraisalFilterSet,
+    ContractFilterSet,
+    DemandFilterSet,
+    TRLAssessmentFilterSet,
+)
+from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
 
 COMMON = ("version", "created", "updated")
 
@@ -151,6 +157,34 @@ class AppraisalViewSet(BaseViewSet):
     ordering_fields = ("appraised_on", "score")
 
 
+class TRLAssessmentSerializer(BaseSerializer):
+    class Meta:
+        model = TRLAssessment
+        fields = (
+            "id",
+            "url",
+            "achievement",
+            "variant",
+            "assessed_on",
+            "assessor",
+            "threshold",
+            "answers",
+            "trl",
+            "note",
+            *COMMON,
+        )
+        read_only_fields = ("trl",)
+
+
+class TRLAssessmentViewSet(BaseViewSet):
+    """技术就绪度评价: answers {criterion code: {percent, evidence}}; the TRL is computed."""
+
+    queryset = TRLAssessment.objects.select_related("achievement")
+    serializer_class = TRLAssessmentSerializer
+    filterset_class = TRLAssessmentFilterSet
+    ordering_fields = ("assessed_on", "trl")
+
+
 class DemandViewSet(BaseViewSet):
     queryset = Demand.objects.select_related("org", "region")
     serializer_class = DemandSerializer
@@ -168,6 +202,7 @@ class ContractViewSet(BaseViewSet):
 ROUTES = [
     ("achievements", AchievementViewSet),
     ("appraisals", AppraisalViewSet),
+    ("trl-assessments", TRLAssessmentViewSet),
     ("demands", DemandViewSet),
     ("tech-contracts", ContractViewSet),
 ]

@@ -12,7 +12,7 @@ from .choices import (
     ContractKind,
     DemandStatus,
 )
-from .models import Achievement, Appraisal, Contract, Demand
+from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
 
 
 def id_filter(field: str, label: str):
@@ -169,3 +169,14 @@ class ContractFilterSet(BaseFilterSet):
 
     def filter_buyer_location(self, queryset, name, value):
         return queryset.filter(buyer_region__isnull=value == "outside")
+
+
+class TRLAssessmentFilterSet(BaseFilterSet):
+    search_fields = ("achievement__title", "assessor", "achievement__search_initials")
+    county = CountyFilter("achievement__region")
+    achievement = id_filter("achievement", "科技成果编号")
+    trl = django_filters.NumberFilter(label="评定等级")
+
+    class Meta:
+        model = TRLAssessment
+        fields = ("q", "county", "achievement", "trl")

@@ -2,7 +2,8 @@ from django import forms
 
 from kechuang.core.forms import BaseModelForm
 
-from .models import Achievement, Appraisal, Contract, Demand
+from . import trl
+from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -132,3 +133,102 @@ class ContractForm(BaseModelForm):
             "buyer_region_text",
         )
         widgets = {"signed_on": DATE, "registered_on": DATE}
+
+
+class TRLAssessmentForm(BaseModelForm):
+    """The TRL questionnaire: % complete and evidence per criterion, for every level."""
+
+    class Meta:
+        model = TRLAssessment
+        fields = ("achievement", "variant", "assessed_on", "assessor", "threshold", "note")
+        widgets = {
+            "assessed_on": forms.DateInput(attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        answers = self.instance.answers or {}
+        for criterion in trl.criteria("hardware") + [
+            c for c in trl.criteria("software") if c.applies == "software"
+        ]:
+            saved = answers.get(criterion.code) or {}
+            self.fields[f"p_{criterion.code}"] = forms.TypedChoiceField(
+                label=criterion.text,
+                choices=[(p, f"{p}%") for p in trl.PERCENT_CHOICES],
+                coerce=int,
+                initial=saved.get("percent", 0),
+                required=False,
+                widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+            )
+            self.fields[f"e_{criterion.code}"] = forms.CharField(
+                label=f"{criterion.code} 证明材料",
+                initial=saved.get("evidence", ""),
+                required=False,
+                max_length=300,
+                widget=forms.TextInput(
+                    attrs={
+                        "class": "form-control form-control-sm",
+                        "placeholder": criterion.evidence,
+                    }
+                ),
+            )
+
+    def header_fields(self):
+        return [
+            self[name]
+            for name in ("achievement", "variant", "assessed_on", "assessor", "threshold")
+        ]
+
+    def levels(self):
+        """The questionnaire laid out by level for the template."""
+        out = []
+        for number, spec in trl.questionnaire()["levels"].items():
+            out.append(
+                {
+                    "level": number,
+                    "name": spec["name"],
+                    "criteria": [
+                        {
+                            "criterion": c,
+                            "percent": self[f"p_{c.code}"],
+                            "evidence": self[f"e_{c.code}"],
+                        }
+                        for c in spec["criteria"]
+                    ],
+                }
+            )
+        return out
+
+    def clean(self):
+        cleaned = super().clean()
+        answers = {}
+        variant = cleaned.get("variant") or "hardware"
+        for c in trl.criteria(variant):
+            percent = cleaned.get(f"p_{c.code}") or 0
+            evidence = (cleaned.get(f"e_{c.code}") or "").strip()
+            if percent and not evidence:
+                self.add_error(
+                    f"e_{c.code}",
+                    f"{c.code}（第 {c.level} 级）填写了完成度 {percent}%，须注明证明材料",
+                )
+            if percent or evidence:
+                answers[c.code] = {"percent": percent, "evidence": evidence}
+        self.instance.answers = answers
+        return cleaned
+
+    def save(self, commit=True):
+        assessment = super().save(commit)
+        if commit:
+            # The achievement's TRL follows its latest assessment (recorded in its history).
+            latest = (
+                TRLAssessment.objects.filter(achievement=assessment.achievement)
+                .order_by("-assessed_on", "-pk")
+                .first()
+            )
+            achievement = Achievement.objects.get(pk=assessment.achievement_id)
+            wanted = latest.trl or None
+            if achievement.trl != wanted:
+                achievement.trl = wanted
+                achievement.save()
+        return assessment

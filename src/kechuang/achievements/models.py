@@ -460,3 +460,66 @@ class Contract(BaseModel):
         self.contract_no = (self.contract_no or "").strip()
         self.fill_parties()
         self.search_initials = pinyin_initials(self.name)[:200]
+
+
+class TRLAssessment(BaseModel):
+    """A technology-readiness assessment (技术就绪度评价) of an achievement: the answers to the
+    level questionnaire with evidence, and the TRL they give (calculator rule, achievements.trl)."""
+
+    achievement = models.ForeignKey(
+        Achievement,
+        verbose_name=_("科技成果"),
+        on_delete=models.CASCADE,
+        related_name="trl_assessments",
+    )
+    variant = models.CharField(
+        _("问卷类型"),
+        max_length=20,
+        choices=[("hardware", _("硬件/工艺类")), ("software", _("软件类"))],
+        default="hardware",
+    )
+    assessed_on = models.DateField(_("评价日期"), default=date.today)
+    assessor = models.CharField(_("评价人"), max_length=100, help_text=_("评价专家或机构"))
+    threshold = models.PositiveSmallIntegerField(
+        _("达标阈值（%）"),
+        default=100,
+        help_text=_("一项条件完成度达到该百分比即视为满足；默认 100%"),
+    )
+    answers = models.JSONField(
+        _("问卷答案"), default=dict, blank=True, help_text=_("{条件编号: {percent, evidence}}")
+    )
+    trl = models.PositiveSmallIntegerField(_("评定等级"), default=0, editable=False)
+    note = models.TextField(_("备注"), blank=True)
+
+    scope_region_field = "achievement__region"
+    scope_org_field = "achievement__owner"
+    tag_fields = ("variant",)
+
+    class Meta:
+        ordering = ("-assessed_on", "-pk")
+        verbose_name = _("技术就绪度评价")
+        verbose_name_plural = _("技术就绪度评价")
+
+    def __str__(self):
+        return f"{self.achievement} TRL {self.trl}（{self.assessed_on:%Y-%m-%d}）"
+
+    def percents(self) -> dict[str, int]:
+        return {
+            code: int((a or {}).get("percent") or 0) for code, a in (self.answers or {}).items()
+        }
+
+    def result(self) -> dict:
+        from .trl import assess
+
+        return assess(self.percents(), self.variant, self.threshold)
+
+    def clean(self):
+        errors = {}
+        check_not_in_future(errors, self, "assessed_on")
+        if not 1 <= (self.threshold or 0) <= 100:
+            errors["threshold"] = f"达标阈值应为 1–100 之间的整数（当前为 {self.threshold}）"
+        if errors:
+            raise ValidationError(errors)
+
+    def prepare_save(self):
+        self.trl = self.result()["trl"]

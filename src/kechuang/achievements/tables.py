@@ -3,7 +3,7 @@ import django_tables2 as tables
 from kechuang.core.tables import BaseTable
 from kechuang.core.text import mask
 
-from .models import Achievement, Appraisal, Contract, Demand
+from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
 
 
 class MoneyColumn(tables.Column):
@@ -186,3 +186,24 @@ class ContractTable(BaseTable):
                 },
             }
         return self._totals
+
+
+class TRLAssessmentTable(BaseTable):
+    record = tables.Column(
+        verbose_name="评价记录",
+        accessor="pk",
+        linkify=lambda record: record.get_absolute_url(),
+        order_by=("achievement__title",),
+    )
+    county = CountyColumn("achievement__region")
+
+    class Meta(BaseTable.Meta):
+        empty_text = "没有符合条件的记录"
+        model = TRLAssessment
+        fields = ("pk", "record", "variant", "assessed_on", "assessor", "trl", "county", "actions")
+
+    def render_record(self, record):
+        return str(record)
+
+    def value_record(self, record):
+        return str(record)

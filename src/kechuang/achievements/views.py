@@ -1,10 +1,23 @@
 from kechuang.orgs.models import Org
 from kechuang.web import generic
 
-from .filtersets import AchievementFilterSet, AppraisalFilterSet, ContractFilterSet, DemandFilterSet
-from .forms import AchievementForm, AppraisalForm, ContractForm, DemandForm
-from .models import Achievement, Appraisal, Contract, Demand
-from .tables import AchievementTable, AppraisalTable, ContractTable, DemandTable
+from . import trl
+from .filtersets import (
+    AchievementFilterSet,
+    AppraisalFilterSet,
+    ContractFilterSet,
+    DemandFilterSet,
+    TRLAssessmentFilterSet,
+)
+from .forms import AchievementForm, AppraisalForm, ContractForm, DemandForm, TRLAssessmentForm
+from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
+from .tables import (
+    AchievementTable,
+    AppraisalTable,
+    ContractTable,
+    DemandTable,
+    TRLAssessmentTable,
+)
 
 # --- 科技成果 ---
 
@@ -29,7 +42,37 @@ class AchievementView(generic.ObjectView):
             "appraisals": appraisals,
             "contracts": contracts,
             "can_add_appraisal": user.has_perm("achievements.add_appraisal"),
+            **trl_context(obj, user),
         }
+
+
+def trl_context(achievement, user) -> dict:
+    """The achievement's TRL assessments, oldest first, and a step chart of TRL over time."""
+    assessments = list(
+        achievement.trl_assessments.restrict(user, "view").order_by("assessed_on", "pk")
+    )
+    chart = None
+    if assessments:
+        chart = {
+            "title": {"text": "技术就绪度变化", "left": "center", "textStyle": {"fontSize": 14}},
+            "tooltip": {"trigger": "axis"},
+            "grid": {"left": 40, "right": 20, "top": 40, "bottom": 30},
+            "xAxis": {"type": "time"},
+            "yAxis": {"type": "value", "min": 0, "max": 9, "interval": 1, "name": "TRL"},
+            "series": [
+                {
+                    "type": "line",
+                    "step": "end",
+                    "name": "TRL",
+                    "data": [[a.assessed_on.isoformat(), a.trl] for a in assessments],
+                }
+            ],
+        }
+    return {
+        "trl_assessments": assessments[::-1],
+        "trl_chart": chart,
+        "can_assess_trl": user.has_perm("achievements.add_trlassessment"),
+    }
 
 
 class AchievementEditView(generic.ObjectEditView):
@@ -117,3 +160,40 @@ class ContractView(generic.ObjectView):
 class ContractEditView(generic.ObjectEditView):
     queryset = Contract.objects.all()
     form = ContractForm
+
+
+# --- 技术就绪度评价 ---
+
+
+class TRLAssessmentListView(generic.ObjectListView):
+    queryset = TRLAssessment.objects.select_related("achievement__owner", "achievement__region")
+    filterset = TRLAssessmentFilterSet
+    table = TRLAssessmentTable
+
+
+class TRLAssessmentView(generic.ObjectView):
+    queryset = TRLAssessment.objects.select_related("achievement")
+
+    def extra_context(self, obj):
+        result = obj.result()
+        questionnaire = trl.questionnaire()
+        answers = obj.answers or {}
+        levels = []
+        for row in result["levels"]:
+            spec = questionnaire["levels"][row["level"]]
+            levels.append(
+                {
+                    **row,
+                    "criteria": [
+                        {"criterion": c, **(answers.get(c.code) or {"percent": 0, "evidence": ""})}
+                        for c in spec["criteria"]
+                        if c.applies_to(obj.variant)
+                    ],
+                }
+            )
+        return {"levels": levels, "source": questionnaire["source"]}
+
+
+class TRLAssessmentEditView(generic.ObjectEditView):
+    queryset = TRLAssessment.objects.select_related("achievement")
+    form = TRLAssessmentForm
