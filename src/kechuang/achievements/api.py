@@ -8,9 +8,10 @@ from .filtersets import (
     AppraisalFilterSet,
     ContractFilterSet,
     DemandFilterSet,
+    MatchRecordFilterSet,
     TRLAssessmentFilterSet,
 )
-from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
+from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
 
 COMMON = ("version", "created", "updated")
 
@@ -185,6 +186,33 @@ class TRLAssessmentViewSet(BaseViewSet):
     ordering_fields = ("assessed_on", "trl")
 
 
+class MatchRecordSerializer(BaseSerializer):
+    class Meta:
+        model = MatchRecord
+        fields = (
+            "id",
+            "url",
+            "demand",
+            "achievement",
+            "status",
+            "score",
+            "reasons",
+            "contract",
+            "note",
+            *COMMON,
+        )
+        read_only_fields = ("score", "reasons")
+
+
+class MatchRecordViewSet(BaseViewSet):
+    """供需对接 records: proposed → contacted → negotiating → signed (with the contract) / failed."""
+
+    queryset = MatchRecord.objects.select_related("demand", "achievement", "contract")
+    serializer_class = MatchRecordSerializer
+    filterset_class = MatchRecordFilterSet
+    ordering_fields = ("updated", "score")
+
+
 class DemandViewSet(BaseViewSet):
     queryset = Demand.objects.select_related("org", "region")
     serializer_class = DemandSerializer
@@ -204,5 +232,6 @@ ROUTES = [
     ("appraisals", AppraisalViewSet),
     ("trl-assessments", TRLAssessmentViewSet),
     ("demands", DemandViewSet),
+    ("matches", MatchRecordViewSet),
     ("tech-contracts", ContractViewSet),
 ]

@@ -53,3 +53,13 @@ class ContractKind(models.TextChoices):
     LICENSING = "licensing", _("技术许可")
     CONSULTING = "consulting", _("技术咨询")
     SERVICE = "service", _("技术服务")
+
+
+class MatchStatus(models.TextChoices):
+    """供需对接 progress, so that conversion from a proposed match to a contract is measurable."""
+
+    PROPOSED = "proposed", _("已推荐")
+    CONTACTED = "contacted", _("已联系")
+    NEGOTIATING = "negotiating", _("洽谈中")
+    SIGNED = "signed", _("已签约")
+    FAILED = "failed", _("未成功")

@@ -264,10 +264,55 @@ def load(rng: random.Random) -> str:
     appraisals = _load_appraisals(rngs[1], achievements)
     demands = _load_demands(rngs[2], pools)
     contracts, total_2020 = _load_contracts(rngs[3], pools)
+    matches = _load_matches(random.Random(rng.getrandbits(64)))
     return (
         f"成果转化：新增科技成果 {len(achievements)} 项、评价记录 {appraisals} 条、技术需求 {demands} 项、"
-        f"技术合同 {contracts} 份（2020 年市内卖方合同成交额 {total_2020 / 10000:,.2f} 亿元）"
+        f"技术合同 {contracts} 份（2020 年市内卖方合同成交额 {total_2020 / 10000:,.2f} 亿元）、"
+        f"供需对接 {matches} 条"
     )
+
+
+MATCH_STATUSES = {"proposed": 40, "contacted": 20, "negotiating": 15, "signed": 15, "failed": 10}
+
+
+def _load_matches(rng) -> int:
+    """Match records for the first demands: each demand's best achievement by the matching engine,
+    at a plausible stage; "signed" only where that achievement has a registered contract."""
+    from kechuang.matching import Index
+
+    from .matching import achievement_doc, demand_doc
+    from .models import MatchRecord
+
+    if MatchRecord.objects.exists():
+        return 0
+    achievements = {a.pk: a for a in Achievement.objects.all()}
+    index = Index(achievement_doc(a) for a in achievements.values())
+    contracts = {}
+    for contract in Contract.objects.filter(achievement__isnull=False).order_by("pk"):
+        contracts.setdefault(contract.achievement_id, contract)
+    records = []
+    for demand in Demand.objects.order_by("pk")[:60]:
+        found = index.search(demand_doc(demand), top=1)
+        if not found:
+            continue
+        achievement = achievements[int(found[0].id)]
+        status = rng.choices(list(MATCH_STATUSES), list(MATCH_STATUSES.values()))[0]
+        contract = contracts.get(achievement.pk) if status == "signed" else None
+        if status == "signed" and contract is None:
+            status = "negotiating"
+        records.append(
+            MatchRecord(
+                demand=demand,
+                achievement=achievement,
+                status=status,
+                score=round(found[0].score, 3),
+                reasons=list(found[0].why),
+                contract=contract,
+                note="双方技术路线不一致，暂停对接（演示）" if status == "failed" else "",
+            )
+        )
+    bulk_create_with_history(records, MatchRecord)
+    return len(records)
 
 
 def _pools(orgs):

@@ -2,6 +2,7 @@ import django_filters
 
 from kechuang.core.choices import KeyIndustry, TechField
 from kechuang.core.filtersets import BaseFilterSet
+from kechuang.orgs.choices import OrgKind
 from kechuang.regions.filters import CountyFilter
 
 from .choices import (
@@ -11,8 +12,9 @@ from .choices import (
     AppraisalKind,
     ContractKind,
     DemandStatus,
+    MatchStatus,
 )
-from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
+from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
 
 
 def id_filter(field: str, label: str):
@@ -144,6 +146,15 @@ class ContractFilterSet(BaseFilterSet):
         label="买方所在地",
         empty_label="全部",
     )
+    seller_location = django_filters.ChoiceFilter(
+        choices=(("outside", "市外"), ("inside", "市内")),
+        method="filter_seller_location",
+        label="卖方所在地",
+        empty_label="全部",
+    )
+    seller_kind = django_filters.ChoiceFilter(
+        field_name="seller__kind", choices=OrgKind.choices, label="卖方单位类型"
+    )
     seller = id_filter("seller", "卖方单位编号")
     buyer = id_filter("buyer", "买方单位编号")
     achievement = id_filter("achievement", "关联科技成果编号")
@@ -161,6 +172,8 @@ class ContractFilterSet(BaseFilterSet):
             "value_max",
             "buyer_county",
             "buyer_location",
+            "seller_location",
+            "seller_kind",
             "seller",
             "buyer",
             "achievement",
@@ -169,6 +182,9 @@ class ContractFilterSet(BaseFilterSet):
 
     def filter_buyer_location(self, queryset, name, value):
         return queryset.filter(buyer_region__isnull=value == "outside")
+
+    def filter_seller_location(self, queryset, name, value):
+        return queryset.filter(seller_region__isnull=value == "outside")
 
 
 class TRLAssessmentFilterSet(BaseFilterSet):
@@ -180,3 +196,15 @@ class TRLAssessmentFilterSet(BaseFilterSet):
     class Meta:
         model = TRLAssessment
         fields = ("q", "county", "achievement", "trl")
+
+
+class MatchRecordFilterSet(BaseFilterSet):
+    search_fields = ("demand__title", "achievement__title", "achievement__search_initials")
+    status = django_filters.ChoiceFilter(choices=MatchStatus.choices, label="对接状态")
+    county = CountyFilter("demand__region", label="需求方县区")
+    demand = id_filter("demand", "技术需求编号")
+    achievement = id_filter("achievement", "科技成果编号")
+
+    class Meta:
+        model = MatchRecord
+        fields = ("q", "status", "county", "demand", "achievement")

@@ -1,9 +1,10 @@
 from django import forms
+from django.db import models
 
 from kechuang.core.forms import BaseModelForm
 
 from . import trl
-from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
+from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -232,3 +233,22 @@ class TRLAssessmentForm(BaseModelForm):
                 achievement.trl = wanted
                 achievement.save()
         return assessment
+
+
+class MatchRecordForm(BaseModelForm):
+    """Progress of a match: status, the contract once signed, what happened."""
+
+    class Meta:
+        model = MatchRecord
+        fields = ("status", "contract", "note")
+        widgets = {"note": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        contracts = self.fields["contract"].queryset
+        record = self.instance
+        # The contract of this match: signed for this achievement, or between its two parties.
+        self.fields["contract"].queryset = contracts.filter(
+            models.Q(achievement=record.achievement_id)
+            | models.Q(seller=record.achievement.owner_id, buyer=record.demand.org_id)
+        )

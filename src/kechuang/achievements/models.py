@@ -25,6 +25,7 @@ from .choices import (
     AppraisalKind,
     ContractKind,
     DemandStatus,
+    MatchStatus,
 )
 
 KEYWORD_SEPARATORS = re.compile(r"[,，、;；]+")
@@ -523,3 +524,60 @@ class TRLAssessment(BaseModel):
 
     def prepare_save(self):
         self.trl = self.result()["trl"]
+
+
+class MatchRecord(BaseModel):
+    """A demand ↔ achievement match (供需对接) followed from proposal to a signed technology
+    contract or failure. The score and reasons are those of the matching engine when proposed."""
+
+    demand = models.ForeignKey(
+        Demand, verbose_name=_("技术需求"), on_delete=models.CASCADE, related_name="matches"
+    )
+    achievement = models.ForeignKey(
+        Achievement, verbose_name=_("科技成果"), on_delete=models.CASCADE, related_name="matches"
+    )
+    status = models.CharField(
+        _("对接状态"), max_length=20, choices=MatchStatus.choices, default=MatchStatus.PROPOSED
+    )
+    score = models.FloatField(_("匹配得分"), null=True, blank=True, editable=False)
+    reasons = models.JSONField(_("匹配理由"), default=list, blank=True, editable=False)
+    contract = models.ForeignKey(
+        "Contract",
+        verbose_name=_("技术合同"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="matches",
+        help_text=_("签约后关联登记的技术合同"),
+    )
+    note = models.TextField(_("对接情况"), blank=True, help_text=_("未成功时须说明原因"))
+
+    scope_region_field = ("demand__region", "achievement__region")
+    scope_org_field = ("demand__org", "achievement__owner")
+    tag_fields = ("status",)
+
+    class Meta:
+        ordering = ("-updated", "-pk")
+        verbose_name = _("供需对接")
+        verbose_name_plural = _("供需对接")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("demand", "achievement"),
+                name="achievements_match_unique",
+                violation_error_message="该需求与该成果已有对接记录，请在原记录上更新进展",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.demand} ↔ {self.achievement}"
+
+    def clean(self):
+        errors = {}
+        if self.status == MatchStatus.SIGNED and self.contract_id is None:
+            errors["contract"] = "状态为“已签约”时须关联登记的技术合同"
+        if self.status == MatchStatus.FAILED and not self.note.strip():
+            errors["note"] = "状态为“未成功”时须在对接情况中说明原因"
+        if self.contract_id and self.status != MatchStatus.SIGNED:
+            errors["status"] = "已关联技术合同的对接，状态应为“已签约”"
+        if errors:
+            raise ValidationError(errors)

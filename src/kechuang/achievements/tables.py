@@ -3,7 +3,7 @@ import django_tables2 as tables
 from kechuang.core.tables import BaseTable
 from kechuang.core.text import mask
 
-from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
+from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
 
 
 class MoneyColumn(tables.Column):
@@ -207,3 +207,36 @@ class TRLAssessmentTable(BaseTable):
 
     def value_record(self, record):
         return str(record)
+
+
+class MatchRecordTable(BaseTable):
+    status = tables.Column(linkify=lambda record: record.get_absolute_url())
+    demand = tables.Column(linkify=True)
+    achievement = tables.Column(linkify=True)
+    contract = tables.Column(linkify=True)
+    reasons = tables.Column(
+        verbose_name="匹配理由",
+        orderable=False,
+        attrs={"td": {"style": "min-width:14rem;max-width:24rem;white-space:normal"}},
+    )
+
+    class Meta(BaseTable.Meta):
+        empty_text = "没有符合条件的对接记录"
+        model = MatchRecord
+        fields = (
+            "pk",
+            "status",
+            "demand",
+            "achievement",
+            "score",
+            "reasons",
+            "contract",
+            "updated",
+            "actions",
+        )
+
+    def render_reasons(self, value):
+        return "；".join(value) if value else "—"
+
+    def value_reasons(self, value):
+        return "；".join(value or [])

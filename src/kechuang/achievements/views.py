@@ -1,21 +1,38 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.views.decorators.http import require_POST
+
 from kechuang.orgs.models import Org
 from kechuang.web import generic
 
-from . import trl
+from . import matching, trl
+from .choices import MatchStatus
 from .filtersets import (
     AchievementFilterSet,
     AppraisalFilterSet,
     ContractFilterSet,
     DemandFilterSet,
+    MatchRecordFilterSet,
     TRLAssessmentFilterSet,
 )
-from .forms import AchievementForm, AppraisalForm, ContractForm, DemandForm, TRLAssessmentForm
-from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
+from .forms import (
+    AchievementForm,
+    AppraisalForm,
+    ContractForm,
+    DemandForm,
+    MatchRecordForm,
+    TRLAssessmentForm,
+)
+from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
 from .tables import (
     AchievementTable,
     AppraisalTable,
     ContractTable,
     DemandTable,
+    MatchRecordTable,
     TRLAssessmentTable,
 )
 
@@ -43,6 +60,8 @@ class AchievementView(generic.ObjectView):
             "contracts": contracts,
             "can_add_appraisal": user.has_perm("achievements.add_appraisal"),
             **trl_context(obj, user),
+            "matched_demands": matching.demands_for(obj, user, top=8),
+            "match_records": list(obj.matches.restrict(user).select_related("demand")),
         }
 
 
@@ -109,6 +128,28 @@ class DemandListView(generic.ObjectListView):
 
 class DemandView(generic.ObjectView):
     queryset = Demand.objects.select_related("org", "region")
+
+    def extra_context(self, obj):
+        user = self.request.user
+        min_trl = self.request.GET.get("min_trl", "")
+        min_trl = int(min_trl) if min_trl.isdigit() and 1 <= int(min_trl) <= 9 else None
+        same_field = bool(self.request.GET.get("same_field")) and bool(obj.field)
+        found = matching.achievements_for(
+            obj, user, top=10, min_trl=min_trl, field=obj.field if same_field else None
+        )
+        records = {
+            m.achievement_id: m for m in obj.matches.restrict(user).select_related("contract")
+        }
+        return {
+            "found": [(f, records.get(f.obj.pk)) for f in found],
+            "min_trl": min_trl,
+            "same_field": same_field,
+            "experts": matching.experts_for(obj, user)
+            if user.has_perm("projects.view_expert")
+            else [],
+            "match_records": list(records.values()),
+            "can_propose": user.has_perm("achievements.add_matchrecord"),
+        }
 
 
 class DemandEditView(generic.ObjectEditView):
@@ -197,3 +238,69 @@ class TRLAssessmentView(generic.ObjectView):
 class TRLAssessmentEditView(generic.ObjectEditView):
     queryset = TRLAssessment.objects.select_related("achievement")
     form = TRLAssessmentForm
+
+
+# --- 供需对接 ---
+
+
+class MatchRecordListView(generic.ObjectListView):
+    queryset = MatchRecord.objects.select_related("demand__org", "achievement__owner", "contract")
+    filterset = MatchRecordFilterSet
+    table = MatchRecordTable
+
+    def list_context(self, queryset):
+        counts = dict(
+            queryset.order_by()
+            .values_list("status")
+            .annotate(n=Count("pk"))
+            .values_list("status", "n")
+        )
+        total = sum(counts.values())
+        signed = counts.get(MatchStatus.SIGNED, 0)
+        return {
+            "funnel": [(label, counts.get(value, 0)) for value, label in MatchStatus.choices],
+            "match_total": total,
+            "conversion": round(signed / total * 100, 1) if total else None,
+        }
+
+
+class MatchRecordView(generic.ObjectView):
+    queryset = MatchRecord.objects.select_related("demand", "achievement", "contract")
+
+
+class MatchRecordEditView(generic.ObjectEditView):
+    queryset = MatchRecord.objects.select_related("demand", "achievement")
+    form = MatchRecordForm
+
+    def get_object(self):
+        if "pk" not in self.kwargs:
+            raise PermissionDenied("对接记录从需求页面的匹配结果发起")
+        return super().get_object()
+
+
+@login_required
+@require_POST
+def propose_match(request, pk):
+    """发起对接: record a proposed match between a demand and one of its matched achievements."""
+    user = request.user
+    if not user.has_perm("achievements.add_matchrecord"):
+        raise PermissionDenied
+    demand = get_object_or_404(Demand.objects.restrict(user), pk=pk)
+    achievement = get_object_or_404(
+        Achievement.objects.restrict(user), pk=request.POST.get("achievement")
+    )
+    found = {f.obj.pk: f.match for f in matching.achievements_for(demand, user, top=50)}
+    match = found.get(achievement.pk)
+    record, created = MatchRecord.objects.get_or_create(
+        demand=demand,
+        achievement=achievement,
+        defaults={
+            "score": round(match.score, 3) if match else None,
+            "reasons": list(match.why) if match else [],
+        },
+    )
+    if created:
+        messages.success(request, f"已发起对接：{record}")
+    else:
+        messages.info(request, f"已有对接记录（{record.get_status_display()}）")
+    return redirect(record.get_absolute_url())
