@@ -1,7 +1,9 @@
+from django.urls import path
+
 from kechuang.web.urls_helpers import model_urls
 
-from . import views
-from .models import Achievement, Appraisal, Contract, Demand, TRLAssessment
+from . import market, views
+from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
 
 app_name = "achievements"
 urlpatterns = [
@@ -9,5 +11,8 @@ urlpatterns = [
     *model_urls(Appraisal, views, prefix="appraisals/"),
     *model_urls(TRLAssessment, views, prefix="trl/"),
     *model_urls(Demand, views, prefix="demands/"),
+    path("demands/<int:pk>/propose/", views.propose_match, name="demand_propose"),
+    *model_urls(MatchRecord, views, prefix="matches/"),
     *model_urls(Contract, views, prefix="contracts/"),
+    path("contracts/market/", market.market, name="contract_market"),
 ]

@@ -80,7 +80,9 @@ MENUS = (
                 "achievements.view_trlassessment",
             ),
             Item(_("技术需求"), "achievements:demand_list", "achievements.view_demand"),
+            Item(_("供需对接"), "achievements:matchrecord_list", "achievements.view_matchrecord"),
             Item(_("技术合同"), "achievements:contract_list", "achievements.view_contract"),
+            Item(_("技术合同市场"), "achievements:contract_market", "achievements.view_contract"),
         ),
     ),
     Menu(
