@@ -34,6 +34,8 @@ class DemoTests(TestCase):
         self.assertTrue(Carrier.objects.filter(name="示例尼龙新材料产业园").exists())
         self.assertFalse(Carrier.objects.exclude(name__contains="示例").exists())
         self.assertIn("创新载体：新增载体 29 个", self.summary)
+        for c in Carrier.objects.all():
+            self.assertTrue(1 <= c.professional_staff <= c.staff, c)
 
     def test_stays_are_realistic_and_valid(self):
         stays = list(Tenancy.objects.select_related("carrier", "enterprise"))

@@ -38,6 +38,13 @@ class CarrierRuleTests(RuleTestCase):
             ["孵化场地面积（平方米）（120）不能大于场地面积（平方米）（100）"],
         )
 
+    def test_professional_staff_cannot_exceed_the_staff(self):
+        errors = self.errors(self.new(staff=5, professional_staff=6))
+        self.assertEqual(
+            errors["professional_staff"], ["专业孵化人员数（6）不能大于从业人员数（5）"]
+        )
+        self.assertFalse(Carrier.objects.filter(name="庚示例孵化器").exists())
+
     def test_areas_cannot_be_negative(self):
         errors = self.errors(self.new(area_sqm=Decimal(-1)))
         self.assertEqual(errors["area_sqm"], ["不能为负数（当前为 -1）"])

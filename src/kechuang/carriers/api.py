@@ -29,6 +29,8 @@ class CarrierSerializer(BaseSerializer):
             "incubation_area_sqm",
             "fund_size_wan",
             "mentors",
+            "staff",
+            "professional_staff",
             "status",
             "description",
             *COMMON,

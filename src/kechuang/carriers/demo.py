@@ -208,6 +208,8 @@ def _carriers(rng, counties, operators) -> tuple[list[tuple[Carrier, tuple]], in
         incubation_share = Decimal(rng.randint(75, 90)) / 100
         fund = rng.choice((0, 100, 200, 500, 500, 1000, 2000)) if kind != PARK else 0
         mentors = rng.randint(3, 30) if kind != PARK else rng.randint(0, 5)
+        staff = rng.randint(4, 30)
+        professional = max(1, round(staff * rng.uniform(0.6, 0.95)))
         if carrier is None:
             operator = operators[name]
             in_county = operator.region.path.startswith(counties[code].path)
@@ -224,6 +226,8 @@ def _carriers(rng, counties, operators) -> tuple[list[tuple[Carrier, tuple]], in
                 incubation_area_sqm=(Decimal(area) * incubation_share).quantize(Decimal("1")),
                 fund_size_wan=Decimal(fund),
                 mentors=mentors,
+                staff=staff,
+                professional_staff=professional,
                 description=f"演示数据：虚构的{kind.label}，仅用于展示。",
             )
             carrier.save()

@@ -32,7 +32,17 @@ class CarrierForm(BaseModelForm):
                 "status",
             ),
         ),
-        ("场地与服务", ("area_sqm", "incubation_area_sqm", "fund_size_wan", "mentors")),
+        (
+            "场地与服务",
+            (
+                "area_sqm",
+                "incubation_area_sqm",
+                "fund_size_wan",
+                "mentors",
+                "staff",
+                "professional_staff",
+            ),
+        ),
         ("其他", ("description",)),
     )
 
@@ -52,6 +62,8 @@ class CarrierForm(BaseModelForm):
             "incubation_area_sqm",
             "fund_size_wan",
             "mentors",
+            "staff",
+            "professional_staff",
             "description",
         )
         widgets = {"recognised_on": DATE, "description": TEXT}

@@ -92,6 +92,8 @@ KINDS = [
             Col("incubation_area_sqm", synonyms=("孵化场地面积", "孵化面积"), example=3000),
             Col("fund_size_wan", synonyms=("孵化基金（万元）", "孵化资金（万元）"), example=500),
             Col("mentors", synonyms=("创业导师数", "导师人数"), example=10),
+            Col("staff", synonyms=("从业人员", "工作人员数"), example=12),
+            Col("professional_staff", synonyms=("专业孵化人员", "专业人员数"), example=10),
             Col("status", synonyms=("状态",), example="运营"),
             Col("description", synonyms=("载体简介",)),
         ],

@@ -144,6 +144,15 @@ class Carrier(BaseModel):
         validators=[validate_non_negative],
     )
     mentors = models.PositiveIntegerField(_("创业导师人数"), default=0)
+    staff = models.PositiveIntegerField(
+        _("从业人员数"), null=True, blank=True, help_text=_("载体运营机构的全部工作人员")
+    )
+    professional_staff = models.PositiveIntegerField(
+        _("专业孵化人员数"),
+        null=True,
+        blank=True,
+        help_text=_("从事孵化服务的专业人员，不大于从业人员数"),
+    )
     status = models.CharField(
         _("运营状态"),
         max_length=20,
@@ -172,6 +181,7 @@ class Carrier(BaseModel):
         errors: dict = {}
         self._default_region()
         check_not_greater(errors, self, "incubation_area_sqm", "area_sqm")
+        check_not_greater(errors, self, "professional_staff", "staff")
         if self.specialisation == Specialisation.SPECIALISED and not self.industry:
             errors.setdefault("industry", []).append("专业载体须填写所属产业（服务的重点产业）")
         if self.level == CarrierLevel.UNRECOGNISED and self.recognised_on:

@@ -33,18 +33,19 @@ class YearFigures:
 
 
 def yearly_figures(
-    tenancies: QuerySet[Tenancy], years: Iterable[int] = DEFAULT_YEARS
+    tenancies: QuerySet[Tenancy], years: Iterable[int] = DEFAULT_YEARS, user=None
 ) -> list[YearFigures]:
     """Figures per year for the stays in `tenancies` (e.g. one carrier's, or a county's).
 
     Investments count when they were made while the enterprise was in one of these stays
-    (invested on or after entry and before exit), in the year they were made.
+    (invested on or after entry and before exit), in the year they were made; with a `user`,
+    only the investments that user may see (pass `tenancies` restricted to the user too).
     """
     years = list(years)
     if not years:
         return []
     stock = _stay_counts(tenancies, years)
-    financed = _financing_by_year(tenancies, years)
+    financed = _financing_by_year(tenancies, years, user)
     rows = []
     for year in years:
         count, amount = financed.get(year, (0, Decimal("0")))
@@ -84,7 +85,7 @@ def _stay_counts(tenancies: QuerySet[Tenancy], years: list[int]) -> dict:
     return tenancies.order_by().aggregate(**aggregates)
 
 
-def _financing_by_year(tenancies: QuerySet[Tenancy], years: list[int]) -> dict:
+def _financing_by_year(tenancies: QuerySet[Tenancy], years: list[int], user=None) -> dict:
     """One query: {year: (distinct enterprises financed, Σ amount)} for investments made while
     the enterprise was in one of `tenancies`. Each investment counts once even if it matched
     several stays (different carriers of a region at the same time)."""
@@ -97,8 +98,9 @@ def _financing_by_year(tenancies: QuerySet[Tenancy], years: list[int]) -> dict:
             | Q(invested_on__lt=F("enterprise__tenancies__exited_on"))
         )
     ).values("pk")
+    investments = Investment.objects.restrict(user) if user is not None else Investment.objects
     rows = (
-        Investment.objects.filter(
+        investments.filter(
             pk__in=during_stay, invested_on__year__gte=min(years), invested_on__year__lte=max(years)
         )
         .annotate(year=ExtractYear("invested_on"))

@@ -65,6 +65,7 @@ MENUS = (
         (
             Item(_("孵化载体"), "carriers:carrier_list", "carriers.view_carrier"),
             Item(_("在孵企业"), "carriers:tenancy_list", "carriers.view_tenancy"),
+            Item(_("孵化链条"), "carriers:funnel", "carriers.view_tenancy"),
             Item(_("创投基金"), "carriers:fund_list", "carriers.view_fund"),
             Item(_("投资记录"), "carriers:investment_list", "carriers.view_investment"),
             Item(_("产业链"), "chains:chain_list", "chains.view_chain"),
