@@ -9,9 +9,20 @@ from .filtersets import (
     ContractFilterSet,
     DemandFilterSet,
     MatchRecordFilterSet,
+    SynonymEntryFilterSet,
+    TransferOutcomeFilterSet,
     TRLAssessmentFilterSet,
 )
-from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
+from .models import (
+    Achievement,
+    Appraisal,
+    Contract,
+    Demand,
+    MatchRecord,
+    SynonymEntry,
+    TransferOutcome,
+    TRLAssessment,
+)
 
 COMMON = ("version", "created", "updated")
 
@@ -213,6 +224,49 @@ class MatchRecordViewSet(BaseViewSet):
     ordering_fields = ("updated", "score")
 
 
+class TransferOutcomeSerializer(BaseSerializer):
+    class Meta:
+        model = TransferOutcome
+        fields = (
+            "id",
+            "url",
+            "achievement",
+            "year",
+            "revenue_wan",
+            "profit_wan",
+            "product_count",
+            "products",
+            "jobs",
+            "rating",
+            "evaluator",
+            "summary",
+            *COMMON,
+        )
+
+
+class TransferOutcomeViewSet(BaseViewSet):
+    """转化与产业化成效 of achievements, one row per achievement and year."""
+
+    queryset = TransferOutcome.objects.select_related("achievement")
+    serializer_class = TransferOutcomeSerializer
+    filterset_class = TransferOutcomeFilterSet
+    ordering_fields = ("year", "revenue_wan")
+
+
+class SynonymEntrySerializer(BaseSerializer):
+    class Meta:
+        model = SynonymEntry
+        fields = ("id", "url", "industry", "canonical", "variants", "note", *COMMON)
+
+
+class SynonymEntryViewSet(BaseViewSet):
+    """Synonym groups the bureau adds to the matching dictionary."""
+
+    queryset = SynonymEntry.objects.all()
+    serializer_class = SynonymEntrySerializer
+    filterset_class = SynonymEntryFilterSet
+
+
 class DemandViewSet(BaseViewSet):
     queryset = Demand.objects.select_related("org", "region")
     serializer_class = DemandSerializer
@@ -233,5 +287,7 @@ ROUTES = [
     ("trl-assessments", TRLAssessmentViewSet),
     ("demands", DemandViewSet),
     ("matches", MatchRecordViewSet),
+    ("transfer-outcomes", TransferOutcomeViewSet),
+    ("match-synonyms", SynonymEntryViewSet),
     ("tech-contracts", ContractViewSet),
 ]

@@ -63,3 +63,12 @@ class MatchStatus(models.TextChoices):
     NEGOTIATING = "negotiating", _("洽谈中")
     SIGNED = "signed", _("已签约")
     FAILED = "failed", _("未成功")
+
+
+class OutcomeRating(models.TextChoices):
+    """转化成效评价."""
+
+    SIGNIFICANT = "significant", _("成效显著")
+    GOOD = "good", _("成效良好")
+    FAIR = "fair", _("成效一般")
+    NONE = "none", _("未见成效")

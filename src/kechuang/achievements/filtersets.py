@@ -13,8 +13,18 @@ from .choices import (
     ContractKind,
     DemandStatus,
     MatchStatus,
+    OutcomeRating,
 )
-from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
+from .models import (
+    Achievement,
+    Appraisal,
+    Contract,
+    Demand,
+    MatchRecord,
+    SynonymEntry,
+    TransferOutcome,
+    TRLAssessment,
+)
 
 
 def id_filter(field: str, label: str):
@@ -208,3 +218,24 @@ class MatchRecordFilterSet(BaseFilterSet):
     class Meta:
         model = MatchRecord
         fields = ("q", "status", "county", "demand", "achievement")
+
+
+class SynonymEntryFilterSet(BaseFilterSet):
+    search_fields = ("canonical", "variants", "note")
+    industry = django_filters.ChoiceFilter(choices=KeyIndustry.choices, label="重点产业")
+
+    class Meta:
+        model = SynonymEntry
+        fields = ("q", "industry")
+
+
+class TransferOutcomeFilterSet(BaseFilterSet):
+    search_fields = ("achievement__title", "products", "achievement__search_initials")
+    county = CountyFilter("achievement__region")
+    achievement = id_filter("achievement", "科技成果编号")
+    year = django_filters.NumberFilter(label="年度")
+    rating = django_filters.ChoiceFilter(choices=OutcomeRating.choices, label="成效评价")
+
+    class Meta:
+        model = TransferOutcome
+        fields = ("q", "county", "achievement", "year", "rating")

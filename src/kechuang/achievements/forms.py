@@ -4,7 +4,16 @@ from django.db import models
 from kechuang.core.forms import BaseModelForm
 
 from . import trl
-from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
+from .models import (
+    Achievement,
+    Appraisal,
+    Contract,
+    Demand,
+    MatchRecord,
+    SynonymEntry,
+    TransferOutcome,
+    TRLAssessment,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -252,3 +261,33 @@ class MatchRecordForm(BaseModelForm):
             models.Q(achievement=record.achievement_id)
             | models.Q(seller=record.achievement.owner_id, buyer=record.demand.org_id)
         )
+
+
+class SynonymEntryForm(BaseModelForm):
+    class Meta:
+        model = SynonymEntry
+        fields = ("industry", "canonical", "variants", "note")
+
+
+class TransferOutcomeForm(BaseModelForm):
+    fieldsets = (
+        ("成果与年度", ("achievement", "year")),
+        ("成效", ("revenue_wan", "profit_wan", "product_count", "products", "jobs")),
+        ("评价", ("rating", "evaluator", "summary")),
+    )
+
+    class Meta:
+        model = TransferOutcome
+        fields = (
+            "achievement",
+            "year",
+            "revenue_wan",
+            "profit_wan",
+            "product_count",
+            "products",
+            "jobs",
+            "rating",
+            "evaluator",
+            "summary",
+        )
+        widgets = {"products": textarea(3), "summary": textarea(3)}

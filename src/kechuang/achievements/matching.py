@@ -11,9 +11,9 @@ from threading import Lock
 
 from django.db.models import Count, Max
 
-from kechuang.matching import Doc, Index, Match
+from kechuang.matching import Doc, Index, Match, Synonyms
 
-from .models import Achievement, Demand
+from .models import Achievement, Demand, SynonymEntry
 
 _cache: dict[str, tuple[tuple, Index]] = {}
 _lock = Lock()
@@ -59,15 +59,33 @@ def expert_doc(e) -> Doc:
     )
 
 
-def _index(key: str, queryset, to_doc) -> Index:
-    signature = tuple(
+def _signature(queryset) -> tuple:
+    return tuple(
         queryset.order_by().aggregate(n=Count("pk"), last=Max("updated"), top=Max("pk")).values()
     )
+
+
+def synonyms() -> Synonyms:
+    """The shipped dictionary plus the bureau's own entries (SynonymEntry)."""
+    entries = list(SynonymEntry.objects.order_by("pk"))
+    if not entries:
+        return Synonyms.default()
+    merged = Synonyms.default().copy()
+    for entry in entries:
+        try:
+            merged.add(entry.canonical, entry.variant_list, industry=entry.industry)
+        except ValueError:
+            continue  # checked on save; should a shipped entry later collide, skip it, never fail
+    return merged
+
+
+def _index(key: str, queryset, to_doc) -> Index:
+    signature = (_signature(queryset), _signature(SynonymEntry.objects.all()))
     with _lock:
         cached = _cache.get(key)
         if cached is not None and cached[0] == signature:
             return cached[1]
-    index = Index(to_doc(obj) for obj in queryset.iterator())
+    index = Index((to_doc(obj) for obj in queryset.iterator()), synonyms=synonyms())
     with _lock:
         _cache[key] = (signature, index)
     return index

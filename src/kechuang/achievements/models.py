@@ -16,6 +16,7 @@ from kechuang.core.validators import (
     check_dates_ordered,
     check_not_greater,
     validate_non_negative,
+    validate_year,
 )
 
 from .choices import (
@@ -26,6 +27,7 @@ from .choices import (
     ContractKind,
     DemandStatus,
     MatchStatus,
+    OutcomeRating,
 )
 
 KEYWORD_SEPARATORS = re.compile(r"[,，、;；]+")
@@ -579,5 +581,111 @@ class MatchRecord(BaseModel):
             errors["note"] = "状态为“未成功”时须在对接情况中说明原因"
         if self.contract_id and self.status != MatchStatus.SIGNED:
             errors["status"] = "已关联技术合同的对接，状态应为“已签约”"
+        if errors:
+            raise ValidationError(errors)
+
+
+class SynonymEntry(BaseModel):
+    """A synonym group the bureau adds to the shipped matching dictionary (同义词、缩写词):
+    a canonical term and the other names of the same technology."""
+
+    industry = models.CharField(
+        _("重点产业"), max_length=20, choices=KeyIndustry.choices, blank=True, help_text=_("留空为通用")
+    )
+    canonical = models.CharField(_("规范词"), max_length=50, help_text=_("如：尼龙66"))
+    variants = models.CharField(
+        _("同义词、缩写"),
+        max_length=500,
+        help_text=_("多个用逗号或顿号（、）分隔，如：PA66、聚酰胺66、锦纶66"),
+    )
+    note = models.CharField(_("备注"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ("industry", "canonical")
+        verbose_name = _("匹配同义词")
+        verbose_name_plural = _("匹配同义词")
+
+    def __str__(self):
+        return f"{self.canonical}：{self.variants}"
+
+    @property
+    def variant_list(self) -> list[str]:
+        return split_keywords(self.variants)
+
+    def clean(self):
+        from kechuang.matching import Synonyms
+
+        errors = {}
+        if not self.variant_list:
+            errors["variants"] = "请至少填写一个同义词或缩写"
+        else:
+            # Must fit with the shipped dictionary and the other entries (no term in two groups).
+            synonyms = Synonyms.default().copy()
+            try:
+                for other in SynonymEntry.objects.exclude(pk=self.pk):
+                    synonyms.add(other.canonical, other.variant_list, industry=other.industry)
+                synonyms.add(self.canonical, self.variant_list, industry=self.industry)
+            except ValueError as exc:
+                errors["variants"] = f"与现有词典冲突：{exc}"
+        if errors:
+            raise ValidationError(errors)
+
+
+class TransferOutcome(BaseModel):
+    """转化与产业化成效: what an achievement produced in a year after its transfer — sales, profit,
+    new products, jobs — with an evaluation of the effect."""
+
+    achievement = models.ForeignKey(
+        Achievement, verbose_name=_("科技成果"), on_delete=models.CASCADE, related_name="outcomes"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"), validators=[validate_year])
+    revenue_wan = models.DecimalField(
+        _("新增销售收入（万元）"),
+        max_digits=14,
+        decimal_places=2,
+        default=0,
+        validators=[validate_non_negative],
+    )
+    profit_wan = models.DecimalField(
+        _("新增利润（万元）"), max_digits=14, decimal_places=2, default=0
+    )
+    product_count = models.PositiveIntegerField(_("新产品（新工艺）数"), default=0)
+    products = models.TextField(_("新产品、新工艺"), blank=True, help_text=_("每行一项"))
+    jobs = models.PositiveIntegerField(_("新增就业（人）"), default=0)
+    rating = models.CharField(_("成效评价"), max_length=20, choices=OutcomeRating.choices)
+    evaluator = models.CharField(_("评价人"), max_length=100, blank=True)
+    summary = models.TextField(_("评价意见"), blank=True)
+
+    scope_region_field = "achievement__region"
+    scope_org_field = "achievement__owner"
+    tag_fields = ("rating",)
+
+    class Meta:
+        ordering = ("achievement", "-year")
+        verbose_name = _("转化成效")
+        verbose_name_plural = _("转化成效")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("achievement", "year"),
+                name="achievements_outcome_unique_year",
+                violation_error_message="该成果该年度的转化成效已登记：每项成果每年一条",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.achievement} {self.year}年转化成效"
+
+    def clean(self):
+        errors = {}
+        if self.achievement_id and self.year and self.achievement.completed_on:
+            if self.year < self.achievement.completed_on.year:
+                errors["year"] = (
+                    f"年度（{self.year}）不能早于成果完成年份（{self.achievement.completed_on.year}）"
+                )
+        lines = [line for line in (self.products or "").splitlines() if line.strip()]
+        if lines and self.product_count < len(lines):
+            errors["product_count"] = (
+                f"新产品（新工艺）数（{self.product_count}）少于所列项目（{len(lines)} 项）"
+            )
         if errors:
             raise ValidationError(errors)

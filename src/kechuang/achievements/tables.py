@@ -3,7 +3,16 @@ import django_tables2 as tables
 from kechuang.core.tables import BaseTable
 from kechuang.core.text import mask
 
-from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
+from .models import (
+    Achievement,
+    Appraisal,
+    Contract,
+    Demand,
+    MatchRecord,
+    SynonymEntry,
+    TransferOutcome,
+    TRLAssessment,
+)
 
 
 class MoneyColumn(tables.Column):
@@ -240,3 +249,45 @@ class MatchRecordTable(BaseTable):
 
     def value_reasons(self, value):
         return "；".join(value or [])
+
+
+class SynonymEntryTable(BaseTable):
+    canonical = tables.Column(linkify=True)
+
+    class Meta(BaseTable.Meta):
+        model = SynonymEntry
+        fields = ("pk", "industry", "canonical", "variants", "note", "updated", "actions")
+
+
+class TransferOutcomeTable(BaseTable):
+    record = tables.Column(
+        verbose_name="转化成效",
+        accessor="pk",
+        linkify=lambda record: record.get_absolute_url(),
+        order_by=("achievement__title",),
+    )
+    county = CountyColumn("achievement__region")
+    revenue_wan = MoneyColumn()
+    profit_wan = MoneyColumn()
+
+    class Meta(BaseTable.Meta):
+        empty_text = "没有符合条件的记录"
+        model = TransferOutcome
+        fields = (
+            "pk",
+            "record",
+            "year",
+            "revenue_wan",
+            "profit_wan",
+            "product_count",
+            "jobs",
+            "rating",
+            "county",
+            "actions",
+        )
+
+    def render_record(self, record):
+        return str(record)
+
+    def value_record(self, record):
+        return str(record)

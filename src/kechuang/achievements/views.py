@@ -16,6 +16,8 @@ from .filtersets import (
     ContractFilterSet,
     DemandFilterSet,
     MatchRecordFilterSet,
+    SynonymEntryFilterSet,
+    TransferOutcomeFilterSet,
     TRLAssessmentFilterSet,
 )
 from .forms import (
@@ -24,15 +26,28 @@ from .forms import (
     ContractForm,
     DemandForm,
     MatchRecordForm,
+    SynonymEntryForm,
+    TransferOutcomeForm,
     TRLAssessmentForm,
 )
-from .models import Achievement, Appraisal, Contract, Demand, MatchRecord, TRLAssessment
+from .models import (
+    Achievement,
+    Appraisal,
+    Contract,
+    Demand,
+    MatchRecord,
+    SynonymEntry,
+    TransferOutcome,
+    TRLAssessment,
+)
 from .tables import (
     AchievementTable,
     AppraisalTable,
     ContractTable,
     DemandTable,
     MatchRecordTable,
+    SynonymEntryTable,
+    TransferOutcomeTable,
     TRLAssessmentTable,
 )
 
@@ -61,6 +76,7 @@ class AchievementView(generic.ObjectView):
             "can_add_appraisal": user.has_perm("achievements.add_appraisal"),
             **trl_context(obj, user),
             "matched_demands": matching.demands_for(obj, user, top=8),
+            **outcome_context(obj, user),
             "match_records": list(obj.matches.restrict(user).select_related("demand")),
         }
 
@@ -304,3 +320,89 @@ def propose_match(request, pk):
     else:
         messages.info(request, f"已有对接记录（{record.get_status_display()}）")
     return redirect(record.get_absolute_url())
+
+
+def outcome_context(achievement, user) -> dict:
+    """转化与产业化成效: yearly outcomes after transfer, their totals and a chart."""
+    outcomes = list(achievement.outcomes.restrict(user, "view").order_by("year"))
+    chart = None
+    if outcomes:
+        chart = {
+            "title": {"text": "转化后新增销售收入与利润", "left": "center", "textStyle": {"fontSize": 14}},
+            "tooltip": {"trigger": "axis"},
+            "legend": {"bottom": 0},
+            "grid": {"left": 60, "right": 20, "top": 40, "bottom": 40},
+            "xAxis": {"type": "category", "data": [f"{o.year}年" for o in outcomes]},
+            "yAxis": {"type": "value", "name": "万元"},
+            "series": [
+                {"type": "bar", "name": "新增销售收入", "data": [float(o.revenue_wan) for o in outcomes]},
+                {"type": "bar", "name": "新增利润", "data": [float(o.profit_wan) for o in outcomes]},
+            ],
+        }
+    return {
+        "outcomes": outcomes[::-1],
+        "outcome_chart": chart,
+        "outcome_totals": {
+            "revenue": sum(o.revenue_wan for o in outcomes),
+            "profit": sum(o.profit_wan for o in outcomes),
+            "products": sum(o.product_count for o in outcomes),
+            "jobs": sum(o.jobs for o in outcomes),
+        },
+        "can_add_outcome": user.has_perm("achievements.add_transferoutcome"),
+    }
+
+
+# --- 转化成效 ---
+
+
+class TransferOutcomeListView(generic.ObjectListView):
+    queryset = TransferOutcome.objects.select_related("achievement__owner", "achievement__region__parent")
+    filterset = TransferOutcomeFilterSet
+    table = TransferOutcomeTable
+
+
+class TransferOutcomeView(generic.ObjectView):
+    queryset = TransferOutcome.objects.select_related("achievement")
+
+
+class TransferOutcomeEditView(generic.ObjectEditView):
+    queryset = TransferOutcome.objects.select_related("achievement")
+    form = TransferOutcomeForm
+
+
+# --- 匹配同义词 ---
+
+
+class SynonymEntryListView(generic.ObjectListView):
+    queryset = SynonymEntry.objects.all()
+    filterset = SynonymEntryFilterSet
+    table = SynonymEntryTable
+
+    def list_context(self, queryset):
+        from kechuang.core.choices import KeyIndustry
+        from kechuang.matching import Synonyms
+
+        shipped = Synonyms.default()
+        sections: dict[str, list] = {}
+        for canonical, variants in shipped.groups().items():
+            section = shipped.industry(canonical) or "general"
+            sections.setdefault(section, []).append(
+                (shipped.display(canonical), [shipped.display(v) for v in variants if v != canonical])
+            )
+        labels = dict(KeyIndustry.choices)
+        return {
+            "shipped": [
+                (str(labels.get(code, "通用")), sorted(groups))
+                for code, groups in sorted(sections.items())
+            ],
+            "shipped_count": len(shipped.groups()),
+        }
+
+
+class SynonymEntryView(generic.ObjectView):
+    queryset = SynonymEntry.objects.all()
+
+
+class SynonymEntryEditView(generic.ObjectEditView):
+    queryset = SynonymEntry.objects.all()
+    form = SynonymEntryForm
