@@ -111,7 +111,11 @@ def test_the_baseline_needs_literal_words() -> None:
 
 
 def test_the_labels_agree_with_the_model_choices() -> None:
+    from django.utils import translation
+
     from kechuang.core.choices import KeyIndustry, TechField
 
-    assert FIELD_LABELS == {c.value: str(c.label) for c in TechField}
-    assert INDUSTRY_LABELS == {c.value: str(c.label) for c in KeyIndustry}
+    # The engine's labels are the Chinese source strings, whatever language a test left active.
+    with translation.override("zh-hans"):
+        assert FIELD_LABELS == {c.value: str(c.label) for c in TechField}
+        assert INDUSTRY_LABELS == {c.value: str(c.label) for c in KeyIndustry}
