@@ -139,3 +139,16 @@ class RunTests(Personas, TestCase):
         with pytest.raises(services.RunError, match="没有符合条件的平台"):
             services.compute(run)
         assert not Run.objects.get(pk=run.pk).results.exists()
+
+
+class BrokenSchemeTests(TestCase):
+    def test_a_version_with_an_inconsistent_ahp_matrix_cannot_run(self):
+        from kechuang.evaluation.models import SchemeVersion
+
+        scheme = data.scheme()
+        broken = dict(data.DEFINITION, weighting="ahp", pairwise=[[1, 9], [9, 1]])
+        # Stored around save_version's check (e.g. by hand in the database).
+        version = SchemeVersion.objects.create(scheme=scheme, number=2, definition=broken)
+        run = Run.objects.create(title="t", scheme_version=version, year=2024)
+        with pytest.raises(services.RunError, match="指标体系有误，不能运行"):
+            services.compute(run)

@@ -231,7 +231,10 @@ def compute(run: Run) -> dict:
     if run.status != RunStatus.DRAFT:
         raise RunError("只有草稿状态的评价任务可以计算；已复核或已发布的结果不可更改")
     definition = run.scheme_version.definition
-    root, leaves = schemes.parse(definition)
+    try:
+        root, leaves = schemes.parse(definition)
+    except schemes.SchemeError as exc:  # e.g. an AHP matrix with CR ≥ 0.1 stored by other means
+        raise RunError(f"指标体系有误，不能运行：{exc}") from exc
     window = int(definition.get("window", 1))
     first = run.year - window + 1
     platforms = list(population(run))
