@@ -104,4 +104,5 @@ class ReportTests(Personas, TestCase):
             "指标监测表",
             "县区对比",
             "逐年数据",
+            "重点任务",
         ]

@@ -39,6 +39,7 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("imports", "batch"): ("view", "add"),
         ("plans", "submission"): ALL,
         ("plans", "statvalue"): ALL,
+        ("plans", "task"): ALL,
         # 绩效评价: schemes, runs, spot checks (results are computed, view only).
         ("evaluation", "*"): ALL,
     },

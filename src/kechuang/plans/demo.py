@@ -10,7 +10,7 @@ from django.utils import timezone
 from kechuang.regions.choices import RegionLevel
 from kechuang.regions.models import Region
 
-from .models import Plan, StatValue, Submission
+from .models import Plan, StatValue, Submission, TaskStatus
 from .values import recompute
 
 YEARS = range(2016, 2026)
@@ -102,4 +102,34 @@ def load(rng: random.Random) -> str:
                     StatValue.objects.create(submission=sub, series=series[code], value=values[i])
                 created += 1
     n = recompute(plan, YEARS)
-    return f"规划监测：统计填报 {created} 份（已审核），指标值 {n} 个（2016—2025 年）"
+    updated = _task_progress(plan, random.Random(rng.getrandbits(64)))
+    return (
+        f"规划监测：统计填报 {created} 份（已审核），指标值 {n} 个（2016—2025 年），"
+        f"任务进展 {updated} 项"
+    )
+
+
+TASK_NOTES = {
+    TaskStatus.DONE: "已按期完成，形成工作总结（演示）",
+    TaskStatus.IN_PROGRESS: "按计划推进，已完成年度工作目标的阶段任务（演示）",
+    TaskStatus.DELAYED: "受项目审批进度影响滞后，已制定赶进度措施（演示）",
+}
+
+
+def _task_progress(plan, rng) -> int:
+    """Plausible progress on tasks nobody has reported on yet: past deadlines mostly done, a few
+    delayed; the rest under way."""
+    today = date.today()
+    updated = 0
+    for task in plan.tasks.filter(status=TaskStatus.NOT_STARTED, progress=0).order_by("order"):
+        if task.deadline and task.deadline < today:
+            task.status = TaskStatus.DELAYED if rng.random() < 0.2 else TaskStatus.DONE
+        else:
+            task.status = TaskStatus.DELAYED if rng.random() < 0.1 else TaskStatus.IN_PROGRESS
+        task.progress = (
+            100 if task.status == TaskStatus.DONE else rng.choice((40, 50, 60, 70, 80, 90))
+        )
+        task.latest = TASK_NOTES[task.status]
+        task.save()
+        updated += 1
+    return updated

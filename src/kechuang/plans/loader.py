@@ -9,7 +9,7 @@ from django.db import transaction
 from kechuang.regions.models import Region
 
 from .compute import ComputeSpecError, parse
-from .models import Baseline, Indicator, Plan, Series
+from .models import Baseline, Indicator, Plan, Series, Task
 
 BUILTIN_PLAN = Path(__file__).parent / "builtin" / "pingdingshan-14th.yaml"
 
@@ -90,4 +90,32 @@ def load_plan(path: Path, *, default: bool = False) -> Plan:
                 year=int(year),
                 defaults={"value": Decimal(str(value)), "source": data.get("source", "")},
             )
+    load_tasks(plan, data.get("tasks") or [], path)
+    if "tasks_illustrative" in data and plan.tasks_illustrative != bool(data["tasks_illustrative"]):
+        plan.tasks_illustrative = bool(data["tasks_illustrative"])
+        plan.save()
     return plan
+
+
+TASK_FIELDS = ("title", "description", "lead", "partners", "deadline")
+
+
+def load_tasks(plan: Plan, items: list, path, parent: Task | None = None, counter=None) -> None:
+    """Create or update the plan's tasks by code. Status, progress and the latest update belong to
+    the people reporting on them: re-loading never resets them."""
+    counter = counter if counter is not None else [0]
+    for item in items:
+        for key in ("code", "title", "lead"):
+            if not item.get(key):
+                raise PlanFileError(f"{path}: 任务 {item.get('code', '?')} 缺少“{key}”")
+        counter[0] += 1
+        values = {k: item[k] for k in TASK_FIELDS if k in item}
+        values["section"] = item.get("section") or (parent.section if parent else "")
+        task = Task.objects.filter(plan=plan, code=str(item["code"])).first()
+        if task is None:
+            task = Task(plan=plan, code=str(item["code"]))
+        for key, value in {**values, "parent": parent, "order": counter[0]}.items():
+            setattr(task, key, value)
+        task.full_clean()
+        task.save()
+        load_tasks(plan, item.get("children") or [], path, task, counter)

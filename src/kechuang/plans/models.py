@@ -1,5 +1,6 @@
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -23,6 +24,11 @@ class Plan(BaseModel):
     end_year = models.PositiveSmallIntegerField(_("目标年度"))
     source = models.CharField(_("来源"), max_length=300, blank=True)
     is_default = models.BooleanField(_("默认规划"), default=False)
+    tasks_illustrative = models.BooleanField(
+        _("任务分工为示意"),
+        default=False,
+        help_text=_("规划未列明牵头单位和时限时，任务分工为示意，待正式分工方案确定"),
+    )
 
     # A plan is published city-wide: every user who may view plans sees it.
     scope_public = True
@@ -317,3 +323,80 @@ class StatValue(BaseModel):
 
     def __str__(self):
         return f"{self.submission} {self.series}"
+
+
+class TaskStatus(models.TextChoices):
+    NOT_STARTED = "not-started", _("未启动")
+    IN_PROGRESS = "in-progress", _("推进中")
+    DONE = "done", _("已完成")
+    DELAYED = "delayed", _("滞后")
+
+
+class Task(BaseModel):
+    """A task of the plan (重点任务 三(一)–(七), 保障措施 四(一)–(四), and their sub-tasks) with the
+    responsible department, deadline, status and progress; every update is kept in its history."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("规划"), on_delete=models.CASCADE, related_name="tasks"
+    )
+    code = models.CharField(_("任务编号"), max_length=20, help_text=_("如 3.1、3.1.2"))
+    section = models.CharField(_("规划章节"), max_length=20, help_text=_("如 三(一)"))
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("上级任务"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    title = models.CharField(_("任务名称"), max_length=200)
+    description = models.TextField(_("任务内容"), blank=True)
+    lead = models.CharField(_("牵头单位"), max_length=100)
+    partners = models.CharField(_("配合单位"), max_length=300, blank=True)
+    deadline = models.DateField(_("完成时限"), null=True, blank=True)
+    status = models.CharField(
+        _("推进状态"), max_length=20, choices=TaskStatus.choices, default=TaskStatus.NOT_STARTED
+    )
+    progress = models.PositiveSmallIntegerField(_("完成进度（%）"), default=0)
+    latest = models.TextField(_("最新进展"), blank=True)
+    order = models.PositiveSmallIntegerField(_("排序"), default=0)
+
+    # The plan's tasks are published city-wide, like the plan.
+    scope_public = True
+    tag_fields = ("status",)
+
+    class Meta:
+        ordering = ("plan", "order", "code")
+        verbose_name = _("规划任务")
+        verbose_name_plural = _("规划任务")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("plan", "code"),
+                name="plans_task_unique_code",
+                violation_error_message="该规划中已有相同编号的任务",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    @property
+    def overdue(self) -> bool:
+        from datetime import date
+
+        return bool(
+            self.deadline and self.deadline < date.today() and self.status != TaskStatus.DONE
+        )
+
+    def clean(self):
+        errors = {}
+        if self.progress > 100:
+            errors["progress"] = f"完成进度应在 0–100 之间（当前为 {self.progress}）"
+        if self.status == TaskStatus.DONE and self.progress != 100:
+            errors["progress"] = "状态为“已完成”时完成进度应为 100%"
+        if self.status == TaskStatus.NOT_STARTED and self.progress:
+            errors["status"] = "已有进度的任务不能是“未启动”"
+        if self.parent_id and self.parent_id == self.pk:
+            errors["parent"] = "上级任务不能是本任务"
+        if errors:
+            raise ValidationError(errors)

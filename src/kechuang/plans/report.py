@@ -178,6 +178,25 @@ def chart_png(row: Row, year: int) -> bytes:
     return buffer.getvalue()
 
 
+TASK_HEADERS = ("编号", "任务", "牵头单位", "完成时限", "推进状态", "进度", "逾期")
+
+
+def task_rows(plan: Plan) -> list[list[str]]:
+    """The plan's tasks as report rows, in plan order."""
+    return [
+        [
+            t.code,
+            t.title,
+            t.lead,
+            t.deadline.isoformat() if t.deadline else "—",
+            t.get_status_display(),
+            f"{t.progress}%",
+            "是" if t.overdue else "否",
+        ]
+        for t in plan.tasks.order_by("order", "code")
+    ]
+
+
 def docx_report(plan: Plan, year: int) -> bytes:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -234,7 +253,26 @@ def docx_report(plan: Plan, year: int) -> bytes:
                 _shown(r.indicator, c["value"]),
             )
 
-    doc.add_heading("五、数据说明", level=1)
+    doc.add_heading("五、重点任务推进情况", level=1)
+    tasks = task_rows(plan)
+    if tasks:
+        done = sum(1 for t in plan.tasks.all() if t.status == "done")
+        doc.add_paragraph(
+            f"规划任务 {len(tasks)} 项，已完成 {done} 项，"
+            f"逾期未完成 {sum(1 for row in tasks if row[-1] == '是')} 项。"
+            + ("牵头单位与时限为示意，待正式分工方案确定。" if plan.tasks_illustrative else "")
+        )
+        t = doc.add_table(rows=1, cols=len(TASK_HEADERS))
+        t.style = "Table Grid"
+        for cell, text in zip(t.rows[0].cells, TASK_HEADERS, strict=True):
+            cell.text = text
+        for values in tasks:
+            for cell, text in zip(t.add_row().cells, values, strict=True):
+                cell.text = text
+    else:
+        doc.add_paragraph("规划未列明任务。")
+
+    doc.add_heading("六、数据说明", level=1)
     doc.add_paragraph(
         "计算类指标由科创平台登记数据按规划文件中的口径计算（比例指标为分子、分母分别汇总后相除）；"
         "统计部门数据由各地按年度填报。数据截至报告生成日。"
@@ -279,6 +317,12 @@ def xlsx_report(plan: Plan, year: int) -> bytes:
             v = r.by_year.get(y)
             yearly.write(i, j, "" if v is None else float(v * r.indicator.display_factor))
     yearly.set_column(0, 0, 36)
+    task_sheet = book.add_worksheet("重点任务")
+    task_sheet.write_row(0, 0, TASK_HEADERS, head)
+    for i, values in enumerate(task_rows(plan), start=1):
+        task_sheet.write_row(i, 0, values)
+    task_sheet.set_column(1, 1, 50)
+    task_sheet.set_column(2, 2, 24)
     book.close()
     return buffer.getvalue()
 

@@ -1,6 +1,9 @@
 from django.urls import path
 
-from . import reporting, views
+from kechuang.web.urls_helpers import model_urls
+
+from . import reporting, tasks, views
+from .models import Task
 
 app_name = "plans"
 urlpatterns = [
@@ -13,4 +16,5 @@ urlpatterns = [
     path("reporting/start/", reporting.start, name="reporting_start"),
     path("reporting/<int:pk>/", reporting.submission, name="submission"),
     path("reporting/<int:pk>/review/", reporting.review, name="submission_review"),
+    *model_urls(Task, tasks, prefix="tasks/"),
 ]

@@ -10,7 +10,7 @@ from kechuang.regions.choices import RegionLevel
 from kechuang.regions.models import Region
 from kechuang.web import generic
 
-from . import progress
+from . import progress, tasks
 from .models import IndicatorValue, Plan
 from .values import assess, latest_baseline, rank_rows
 
@@ -143,6 +143,9 @@ def monitor(request):
             lvl: sum(1 for c in cards if c["state"] and c["state"]["level"] == lvl)
             for lvl in progress.LEVEL_LABELS
         },
+        "tasks": tasks.summary(plan.tasks.all())
+        if request.user.has_perm("plans.view_task")
+        else None,
     }
     return render(request, "plans/monitor.html", context)
 

@@ -26,6 +26,7 @@ MENUS = (
         (
             Item(_("监测看板"), "plans:monitor", "plans.view_plan"),
             Item(_("规划指标"), "plans:plan_default", "plans.view_plan"),
+            Item(_("规划任务"), "plans:task_list", "plans.view_task"),
             Item(_("统计填报"), "plans:reporting", "plans.view_submission"),
         ),
     ),
@@ -82,9 +83,13 @@ MENUS = (
             ),
             Item(_("技术需求"), "achievements:demand_list", "achievements.view_demand"),
             Item(_("供需对接"), "achievements:matchrecord_list", "achievements.view_matchrecord"),
-            Item(_("匹配同义词"), "achievements:synonymentry_list", "achievements.view_synonymentry"),
             Item(
-                _("转化成效"), "achievements:transferoutcome_list", "achievements.view_transferoutcome"
+                _("匹配同义词"), "achievements:synonymentry_list", "achievements.view_synonymentry"
+            ),
+            Item(
+                _("转化成效"),
+                "achievements:transferoutcome_list",
+                "achievements.view_transferoutcome",
             ),
             Item(_("技术合同"), "achievements:contract_list", "achievements.view_contract"),
             Item(_("技术合同市场"), "achievements:contract_market", "achievements.view_contract"),
