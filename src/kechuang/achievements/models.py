@@ -590,7 +590,11 @@ class SynonymEntry(BaseModel):
     a canonical term and the other names of the same technology."""
 
     industry = models.CharField(
-        _("重点产业"), max_length=20, choices=KeyIndustry.choices, blank=True, help_text=_("留空为通用")
+        _("重点产业"),
+        max_length=20,
+        choices=KeyIndustry.choices,
+        blank=True,
+        help_text=_("留空为通用"),
     )
     canonical = models.CharField(_("规范词"), max_length=50, help_text=_("如：尼龙66"))
     variants = models.CharField(

@@ -328,15 +328,27 @@ def outcome_context(achievement, user) -> dict:
     chart = None
     if outcomes:
         chart = {
-            "title": {"text": "转化后新增销售收入与利润", "left": "center", "textStyle": {"fontSize": 14}},
+            "title": {
+                "text": "转化后新增销售收入与利润",
+                "left": "center",
+                "textStyle": {"fontSize": 14},
+            },
             "tooltip": {"trigger": "axis"},
             "legend": {"bottom": 0},
             "grid": {"left": 60, "right": 20, "top": 40, "bottom": 40},
             "xAxis": {"type": "category", "data": [f"{o.year}年" for o in outcomes]},
             "yAxis": {"type": "value", "name": "万元"},
             "series": [
-                {"type": "bar", "name": "新增销售收入", "data": [float(o.revenue_wan) for o in outcomes]},
-                {"type": "bar", "name": "新增利润", "data": [float(o.profit_wan) for o in outcomes]},
+                {
+                    "type": "bar",
+                    "name": "新增销售收入",
+                    "data": [float(o.revenue_wan) for o in outcomes],
+                },
+                {
+                    "type": "bar",
+                    "name": "新增利润",
+                    "data": [float(o.profit_wan) for o in outcomes],
+                },
             ],
         }
     return {
@@ -356,7 +368,9 @@ def outcome_context(achievement, user) -> dict:
 
 
 class TransferOutcomeListView(generic.ObjectListView):
-    queryset = TransferOutcome.objects.select_related("achievement__owner", "achievement__region__parent")
+    queryset = TransferOutcome.objects.select_related(
+        "achievement__owner", "achievement__region__parent"
+    )
     filterset = TransferOutcomeFilterSet
     table = TransferOutcomeTable
 
@@ -387,7 +401,10 @@ class SynonymEntryListView(generic.ObjectListView):
         for canonical, variants in shipped.groups().items():
             section = shipped.industry(canonical) or "general"
             sections.setdefault(section, []).append(
-                (shipped.display(canonical), [shipped.display(v) for v in variants if v != canonical])
+                (
+                    shipped.display(canonical),
+                    [shipped.display(v) for v in variants if v != canonical],
+                )
             )
         labels = dict(KeyIndustry.choices)
         return {
