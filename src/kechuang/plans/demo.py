@@ -10,7 +10,7 @@ from django.utils import timezone
 from kechuang.regions.choices import RegionLevel
 from kechuang.regions.models import Region
 
-from .models import Plan, StatValue, Submission, TaskStatus
+from .models import Plan, StatValue, Submission, Task, TaskStatus
 from .values import recompute
 
 YEARS = range(2016, 2026)
@@ -118,18 +118,32 @@ TASK_NOTES = {
 
 def _task_progress(plan, rng) -> int:
     """Plausible progress on tasks nobody has reported on yet: past deadlines mostly done, a few
-    delayed; the rest under way."""
+    delayed; the rest under way. A task with sub-tasks follows them (delayed if one is, progress
+    their mean)."""
     today = date.today()
-    updated = 0
-    for task in plan.tasks.filter(status=TaskStatus.NOT_STARTED, progress=0).order_by("order"):
-        if task.deadline and task.deadline < today:
-            task.status = TaskStatus.DELAYED if rng.random() < 0.2 else TaskStatus.DONE
+    fresh = list(plan.tasks.filter(status=TaskStatus.NOT_STARTED, progress=0).order_by("-order"))
+    done: dict[int, Task] = {}
+    for task in fresh:  # sub-tasks come after their parent in plan order: reversed, they go first
+        children = [done[c.pk] for c in task.children.all() if c.pk in done]
+        if children:
+            delayed = any(c.status == TaskStatus.DELAYED for c in children)
+            task.progress = round(sum(c.progress for c in children) / len(children))
+            task.status = (
+                TaskStatus.DELAYED
+                if delayed
+                else TaskStatus.DONE
+                if task.progress == 100
+                else TaskStatus.IN_PROGRESS
+            )
         else:
-            task.status = TaskStatus.DELAYED if rng.random() < 0.1 else TaskStatus.IN_PROGRESS
-        task.progress = (
-            100 if task.status == TaskStatus.DONE else rng.choice((40, 50, 60, 70, 80, 90))
-        )
+            if task.deadline and task.deadline < today:
+                task.status = TaskStatus.DELAYED if rng.random() < 0.2 else TaskStatus.DONE
+            else:
+                task.status = TaskStatus.DELAYED if rng.random() < 0.1 else TaskStatus.IN_PROGRESS
+            task.progress = (
+                100 if task.status == TaskStatus.DONE else rng.choice((40, 50, 60, 70, 80, 90))
+            )
         task.latest = TASK_NOTES[task.status]
         task.save()
-        updated += 1
-    return updated
+        done[task.pk] = task
+    return len(done)

@@ -43,7 +43,12 @@ class TaskFilterSet(BaseFilterSet):
     status = django_filters.ChoiceFilter(choices=TaskStatus.choices, label="推进状态")
     section = django_filters.CharFilter(label="规划章节")
     lead = django_filters.CharFilter(lookup_expr="icontains", label="牵头单位")
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label="逾期未完成")
+    overdue = django_filters.ChoiceFilter(
+        choices=(("true", "是"), ("false", "否")),
+        method="filter_overdue",
+        label="逾期未完成",
+        empty_label="全部",
+    )
 
     class Meta:
         model = Task
@@ -51,7 +56,7 @@ class TaskFilterSet(BaseFilterSet):
 
     def filter_overdue(self, queryset, name, value):
         late = Q(deadline__lt=date.today()) & ~Q(status=TaskStatus.DONE)
-        return queryset.filter(late) if value else queryset.exclude(late)
+        return queryset.filter(late) if value == "true" else queryset.exclude(late)
 
 
 class TaskTable(BaseTable):
