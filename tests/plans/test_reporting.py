@@ -1,5 +1,7 @@
+
 """统计填报: fill, submit, approve or return, unlock; validation; scope; input indicators."""
 
+from datetime import date
 from decimal import Decimal
 
 from django.test import TestCase
@@ -7,7 +9,7 @@ from django.urls import reverse
 
 from kechuang.core.testing.personas import Personas
 from kechuang.plans.loader import BUILTIN_PLAN, load_plan
-from kechuang.plans.models import IndicatorValue, StatValue, Submission
+from kechuang.plans.models import IndicatorValue, ReportingPeriod, StatValue, Submission
 
 FULL = {
     "v_gdp": "1000000",
@@ -135,3 +137,41 @@ class ReportingTests(Personas, TestCase):
         assert rows["410402"]["filled"] == 1 and rows["410402"]["submission"].status == "draft"
         assert rows["410422"]["submission"] is None
         self.assertContains(response, "1 / 4")
+
+
+class ReportingPeriodTests(Personas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()
+        cls.plan = load_plan(BUILTIN_PLAN, default=True)
+
+    def set_period(self, user, **data):
+        self.client.force_login(user)
+        return self.client.post(
+            reverse("plans:reporting_period"), {"year": 2024, **data}, follow=True
+        )
+
+    def test_the_city_sets_the_deadline_and_open_submissions_follow(self):
+        self.client.force_login(self.user_a)
+        self.client.post(reverse("plans:reporting_start"), {"year": 2024, "region": "410402"})
+        sub = Submission.objects.get(year=2024, region=self.county_a)
+        assert sub.deadline == date(2025, 3, 31)  # the default
+        r = self.set_period(self.city_staff, opens_on="2025-01-05", deadline="2025-04-15", note="")
+        self.assertContains(r, "已设置 2024 年数据填报期，截止 2025-04-15（更新 1 份填报）")
+        sub.refresh_from_db()
+        assert sub.deadline == date(2025, 4, 15)
+        assert sub.history.latest().history_user == self.city_staff
+        r = self.client.get(reverse("plans:reporting"), {"year": 2024})
+        assert r.context["deadline"] == date(2025, 4, 15)
+
+    def test_a_deadline_inside_the_data_year_is_refused(self):
+        r = self.set_period(self.city_staff, deadline="2024-11-30")
+        self.assertContains(r, "截止日期（2024-11-30）应在数据年度（2024年）结束之后")
+        assert not ReportingPeriod.objects.exists()
+
+    def test_counties_cannot_set_the_period(self):
+        self.client.force_login(self.user_a)
+        r = self.client.post(
+            reverse("plans:reporting_period"), {"year": 2024, "deadline": "2025-05-01"}
+        )
+        assert r.status_code == 403

@@ -40,6 +40,7 @@ ROLE_PERMISSIONS: dict[str, dict[tuple[str, str], tuple[str, ...]]] = {
         ("plans", "submission"): ALL,
         ("plans", "statvalue"): ALL,
         ("plans", "task"): ALL,
+        ("plans", "reportingperiod"): ALL,
         # 绩效评价: schemes, runs, spot checks (results are computed, view only).
         ("evaluation", "*"): ALL,
     },

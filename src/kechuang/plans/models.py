@@ -400,3 +400,44 @@ class Task(BaseModel):
             errors["parent"] = "上级任务不能是本任务"
         if errors:
             raise ValidationError(errors)
+
+
+class ReportingPeriod(BaseModel):
+    """填报期: when the figures of a year may be reported and the deadline (default 31 March of
+    the next year); set by the city, it applies to every region's submission of that year."""
+
+    plan = models.ForeignKey(
+        Plan, verbose_name=_("规划"), on_delete=models.CASCADE, related_name="reporting_periods"
+    )
+    year = models.PositiveSmallIntegerField(_("数据年度"))
+    opens_on = models.DateField(_("开始填报日期"), null=True, blank=True)
+    deadline = models.DateField(_("截止日期"))
+    note = models.CharField(_("填报说明"), max_length=300, blank=True)
+
+    scope_public = True
+
+    class Meta:
+        ordering = ("plan", "-year")
+        verbose_name = _("填报期")
+        verbose_name_plural = _("填报期")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("plan", "year"),
+                name="plans_reporting_period_unique",
+                violation_error_message="该年度的填报期已设置",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.year}年数据填报期"
+
+    def clean(self):
+        errors = {}
+        if self.year and self.deadline and self.deadline.year <= self.year:
+            errors["deadline"] = (
+                f"截止日期（{self.deadline:%Y-%m-%d}）应在数据年度（{self.year}年）结束之后"
+            )
+        if self.opens_on and self.deadline and self.opens_on > self.deadline:
+            errors["opens_on"] = "开始填报日期不能晚于截止日期"
+        if errors:
+            raise ValidationError(errors)

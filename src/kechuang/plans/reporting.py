@@ -24,9 +24,30 @@ from kechuang.core.scoping import instance_in_scope
 from kechuang.regions.choices import RegionLevel
 from kechuang.regions.models import Region
 
-from .models import Plan, StatValue, Submission
+from .models import Plan, ReportingPeriod, StatValue, Submission
 
-DEFAULT_DEADLINE = (3, 31)  # figures of year Y are due by 31 March of Y+1
+DEFAULT_DEADLINE = (3, 31)  # figures of year Y are due by 31 March of Y+1 unless a period says
+
+
+def deadline_for(plan, year: int) -> date:
+    """The deadline of a year's figures: the city's 填报期 if set, else 31 March of the next year."""
+    period = ReportingPeriod.objects.filter(plan=plan, year=year).first()
+    return period.deadline if period else date(year + 1, *DEFAULT_DEADLINE)
+
+
+class PeriodForm(forms.ModelForm):
+    class Meta:
+        model = ReportingPeriod
+        fields = ("opens_on", "deadline", "note")
+        widgets = {
+            "opens_on": forms.DateInput(
+                attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"
+            ),
+            "deadline": forms.DateInput(
+                attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d"
+            ),
+            "note": forms.TextInput(attrs={"class": "form-control"}),
+        }
 
 
 def _plan():
@@ -80,7 +101,14 @@ def overview(request):
         "series": series,
         "counts": counts,
         "can_add": request.user.has_perm("plans.add_submission"),
-        "deadline": date(year + 1, *DEFAULT_DEADLINE),
+        "deadline": deadline_for(plan, year),
+        "period": ReportingPeriod.objects.filter(plan=plan, year=year).first(),
+        "period_form": PeriodForm(
+            instance=ReportingPeriod.objects.filter(plan=plan, year=year).first()
+            or ReportingPeriod(plan=plan, year=year, deadline=deadline_for(plan, year))
+        )
+        if request.user.has_perm("plans.change_reportingperiod")
+        else None,
     }
     return render(request, "plans/reporting.html", context)
 
@@ -104,9 +132,44 @@ def start(request):
             plan=plan,
             region=region,
             year=year,
-            defaults={"deadline": date(year + 1, *DEFAULT_DEADLINE)},
+            defaults={"deadline": deadline_for(plan, year)},
         )
     return redirect(sub)
+
+
+@login_required
+@permission_required("plans.change_reportingperiod", raise_exception=True)
+@require_POST
+def set_period(request):
+    """Set a year's 填报期; every region's submission of that year takes the new deadline."""
+    plan = _plan()
+    year = int(request.POST.get("year", "0") or 0)
+    if not 2000 <= year <= date.today().year:
+        raise PermissionDenied
+    period = ReportingPeriod.objects.filter(plan=plan, year=year).first() or ReportingPeriod(
+        plan=plan, year=year
+    )
+    form = PeriodForm(request.POST, instance=period)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}：{error}" if label else error)
+        return redirect(f"{request.path.rsplit('period/', 1)[0]}?year={year}")
+    with transaction.atomic(), changelog_context(request.user, "设置填报期"):
+        period = form.save()
+        changed = 0
+        for sub in Submission.objects.filter(plan=plan, year=year).exclude(
+            deadline=period.deadline
+        ):
+            sub.deadline = period.deadline
+            sub.save()
+            changed += 1
+    messages.success(
+        request,
+        f"已设置 {year} 年数据填报期，截止 {period.deadline:%Y-%m-%d}（更新 {changed} 份填报）",
+    )
+    return redirect(f"{request.path.rsplit('period/', 1)[0]}?year={year}")
 
 
 class ValuesForm(forms.Form):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("monitor/<slug:code>/", views.indicator_detail, name="indicator"),
     path("reporting/", reporting.overview, name="reporting"),
     path("reporting/start/", reporting.start, name="reporting_start"),
+    path("reporting/period/", reporting.set_period, name="reporting_period"),
     path("reporting/<int:pk>/", reporting.submission, name="submission"),
     path("reporting/<int:pk>/review/", reporting.review, name="submission_review"),
     *model_urls(Task, tasks, prefix="tasks/"),
