@@ -24,6 +24,27 @@ class Plan(BaseModel):
     end_year = models.PositiveSmallIntegerField(_("目标年度"))
     source = models.CharField(_("来源"), max_length=300, blank=True)
     is_default = models.BooleanField(_("默认规划"), default=False)
+    path_method = models.CharField(
+        _("进度路径"),
+        max_length=10,
+        choices=[("linear", _("线性（每年增量相同）")), ("cagr", _("复合增长（每年增速相同）"))],
+        default="linear",
+        help_text=_("无年度目标时，当年应达到的值按此路径由基期值推算到目标值"),
+    )
+    warning_normal = models.DecimalField(
+        _("正常线"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("1.00"),
+        help_text=_("实际进度达到应达进度的该比例为“正常”，如 1.00 = 100%"),
+    )
+    warning_serious = models.DecimalField(
+        _("严重滞后线"),
+        max_digits=4,
+        decimal_places=2,
+        default=Decimal("0.80"),
+        help_text=_("低于应达进度的该比例为“严重滞后”，介于两线之间为“预警”"),
+    )
     tasks_illustrative = models.BooleanField(
         _("任务分工为示意"),
         default=False,
@@ -37,6 +58,18 @@ class Plan(BaseModel):
         ordering = ("-is_default", "-start_year")
         verbose_name = _("规划")
         verbose_name_plural = _("规划")
+
+    def clean(self):
+        errors = {}
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            errors["end_year"] = "目标年度不能早于起始年度"
+        if self.warning_serious is not None and self.warning_normal is not None:
+            if not 0 < self.warning_serious < self.warning_normal <= 2:
+                errors["warning_serious"] = (
+                    f"应满足 0 < 严重滞后线（{self.warning_serious}）< 正常线（{self.warning_normal}）≤ 2"
+                )
+        if errors:
+            raise ValidationError(errors)
 
     def __str__(self):
         return self.name
@@ -441,3 +474,27 @@ class ReportingPeriod(BaseModel):
             errors["opens_on"] = "开始填报日期不能晚于截止日期"
         if errors:
             raise ValidationError(errors)
+
+
+class AnnualTarget(BaseModel):
+    """An indicator's target for one year of the plan (年度目标); where set, it replaces the
+    linear or CAGR path for that year. Stored in canonical units like every value."""
+
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("指标"), on_delete=models.CASCADE, related_name="annual_targets"
+    )
+    year = models.PositiveSmallIntegerField(_("年度"))
+    value = models.DecimalField(_("年度目标"), max_digits=18, decimal_places=6)
+
+    scope_public = True
+
+    class Meta:
+        ordering = ("indicator", "year")
+        verbose_name = _("年度目标")
+        verbose_name_plural = _("年度目标")
+        constraints = [
+            models.UniqueConstraint(fields=("indicator", "year"), name="plans_annual_target_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.indicator} {self.year}"

@@ -67,9 +67,16 @@ def level(
     up: bool = True,
     method: str = "linear",
     bands: Bands = Bands(),
+    annual_target: float | None = None,
 ) -> dict:
-    """Achievement, expected value, pace and warning level of an actual value `a` in `year`."""
-    e = expected(b, t, y0, target_year, year, method)
+    """Achievement, expected value, pace and warning level of an actual value `a` in `year`.
+    An annual target, where the plan sets one for `year`, is the expected value instead of the
+    path's."""
+    e = (
+        annual_target
+        if annual_target is not None
+        else expected(b, t, y0, target_year, year, method)
+    )
     pace = None if e == b else (a - b) / (e - b)
     if met(a, t, up):
         lvl = MET

@@ -127,6 +127,8 @@ def assess(indicator, values_by_year: dict, year: int) -> dict | None:
     ):
         return None
     up = indicator.direction == "up"
+    plan = indicator.plan
+    annual = next((t.value for t in indicator.annual_targets.all() if t.year == year), None)
     result = progress.level(
         float(actual),
         float(base.value),
@@ -135,6 +137,9 @@ def assess(indicator, values_by_year: dict, year: int) -> dict | None:
         indicator.target_year,
         year,
         up=up,
+        method=plan.path_method,
+        bands=progress.Bands(float(plan.warning_normal), float(plan.warning_serious)),
+        annual_target=None if annual is None else float(annual),
     )
     points = [
         (y, float(v)) for y, v in sorted(values_by_year.items()) if v is not None and y >= base.year

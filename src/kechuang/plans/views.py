@@ -10,7 +10,7 @@ from kechuang.regions.choices import RegionLevel
 from kechuang.regions.models import Region
 from kechuang.web import generic
 
-from . import progress, tasks
+from . import maps, progress, tasks
 from .models import IndicatorValue, Plan
 from .values import assess, latest_baseline, rank_rows
 
@@ -24,13 +24,16 @@ class PlanView(generic.ObjectView):
 
 def indicator_rows(plan) -> list[dict]:
     rows = []
-    for ind in plan.indicators.prefetch_related("baselines"):
+    for ind in plan.indicators.prefetch_related("baselines", "annual_targets"):
         baselines = [{"year": b.year, "value": ind.display(b.value)} for b in ind.baselines.all()]
         rows.append(
             {
                 "indicator": ind,
                 "baselines": baselines,
                 "target": ind.display(ind.target_value) if ind.target_value else None,
+                "annual": "，".join(
+                    f"{t.year}年 {ind.display(t.value)}" for t in ind.annual_targets.all()
+                ),
             }
         )
     return rows
@@ -277,6 +280,7 @@ def indicator_detail(request, code: str):
         "city_value": indicator.display(city.get(year)) if city.get(year) is not None else "—",
         "city_url": drill_url(indicator, plan.region, year),
         "is_ratio": bool(indicator.compute_spec() and indicator.compute_spec().is_ratio),
+        "map": maps.county_map(indicator, rows),
     }
     return render(request, "plans/indicator_detail.html", context)
 
