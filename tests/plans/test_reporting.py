@@ -1,4 +1,3 @@
-
 """统计填报: fill, submit, approve or return, unlock; validation; scope; input indicators."""
 
 from datetime import date
