@@ -1,33 +1,23 @@
 """Import kind `appraisals`: template, upsert by natural key, round trip, scope and the model rule
 that names its column."""
 
-import io
 from datetime import date, timedelta
 
-import openpyxl
 from django.test import TestCase
 
+from kechuang.achievements.imports import KINDS
 from kechuang.achievements.models import Appraisal
+from kechuang.core.testing.imports import KindTests, first_sheet, reimport_export, run
 from kechuang.core.testing.personas import Personas
 from kechuang.imports.engine import run_import
 from kechuang.imports.kinds import get_kind
-from kechuang.imports.reading import normalize_header
-from kechuang.imports.workbook import export, template
-from tests.imports.files import xlsx_rows
+from kechuang.imports.workbook import template
 
 from .data import make_achievement
 
 
-def run(rows, user=None):
-    return run_import(get_kind("appraisals"), xlsx_rows(rows), "t.xlsx", user)
-
-
-def test_it_gives_every_header_and_synonym_to_one_column_only():
-    owner = {}
-    for col in get_kind("appraisals").columns:
-        for text in (col.header, *col.synonyms):
-            name = normalize_header(text)[0]
-            assert owner.setdefault(name, col.key) == col.key, text
+class TemplateTests(KindTests, TestCase):
+    kinds = [kind for kind in KINDS if kind.name == "appraisals"]
 
 
 class AppraisalImportTests(Personas, TestCase):
@@ -49,14 +39,14 @@ class AppraisalImportTests(Personas, TestCase):
 
     def test_it_has_headers_and_an_example_in_the_template(self):
         kind = get_kind("appraisals")
-        sheet = openpyxl.load_workbook(io.BytesIO(template(kind))).worksheets[0]
+        sheet = first_sheet("appraisals")
         assert [c.value for c in sheet[1]][:3] == ["成果名称", "成果持有单位", "类型"]
         assert sheet["A2"].value == "尼龙66连续聚合工艺"
         codes = {e["code"] for e in run_import(kind, template(kind), "t.xlsx", dry_run=True).errors}
         assert codes == {"not_found"}
 
     def test_it_imports_then_changes_nothing(self):
-        assert run(self.rows(), self.city_staff).written
+        assert run("appraisals", self.rows(), self.city_staff).written
         appraisal = Appraisal.objects.get(achievement=self.achievement_a)
         assert (appraisal.kind, appraisal.conclusion, appraisal.score) == (
             "appraisal",
@@ -64,16 +54,15 @@ class AppraisalImportTests(Personas, TestCase):
             81,  # the rounded mean of the four part scores
         )
         assert Appraisal.objects.get(achievement=self.achievement_b).score is None
-        assert run(self.rows(), self.city_staff).unchanged == 2
+        assert run("appraisals", self.rows(), self.city_staff).unchanged == 2
 
     def test_it_reimports_an_export_unchanged(self):
-        run(self.rows())
-        content = export(get_kind("appraisals"), Appraisal.objects.all(), "xlsx")
-        result = run_import(get_kind("appraisals"), content, "x.xlsx", dry_run=True)
+        run("appraisals", self.rows())
+        _content, result = reimport_export("appraisals", Appraisal.objects.all())
         assert (result.errors, result.unchanged) == ([], 2)
 
     def test_it_refuses_another_countys_appraisal(self):
-        result = run(self.rows(), self.user_a)
+        result = run("appraisals", self.rows(), self.user_a)
         [err] = result.errors
         assert (err["row"], err["code"]) == (3, "out_of_scope")
         assert Appraisal.objects.count() == 0
@@ -82,7 +71,7 @@ class AppraisalImportTests(Personas, TestCase):
         rows = self.rows()
         tomorrow = date.today() + timedelta(days=1)
         rows[2][3] = tomorrow.isoformat()
-        [err] = run(rows).errors
+        [err] = run("appraisals", rows).errors
         assert err["message"] == (
             f"第3行“评价日期”：评价日期（{tomorrow:%Y-%m-%d}）不能晚于今天（{date.today():%Y-%m-%d}）"
         )

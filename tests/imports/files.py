@@ -7,33 +7,13 @@ import csv
 import io
 import zipfile
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-import xlsxwriter
+from kechuang.core.testing.imports import xlsx, xlsx_rows
 
-
-def xlsx(build: Callable[[xlsxwriter.Workbook], None]) -> bytes:
-    """An xlsx written by xlsxwriter; `build` adds the sheets."""
-    buf = io.BytesIO()
-    book = xlsxwriter.Workbook(buf, {"in_memory": True})
-    build(book)
-    book.close()
-    return buf.getvalue()
-
-
-def xlsx_rows(rows: Sequence[Sequence[Any]], sheet: str = "Sheet1") -> bytes:
-    """An xlsx with one sheet holding `rows` from A1 (None leaves a cell empty)."""
-
-    def build(book: xlsxwriter.Workbook) -> None:
-        ws = book.add_worksheet(sheet)
-        for r, row in enumerate(rows):
-            for c, value in enumerate(row):
-                if value is not None:
-                    ws.write(r, c, value)
-
-    return xlsx(build)
+__all__ = ["csv_bytes", "ods", "xls", "xlsx", "xlsx_rows"]
 
 
 def csv_bytes(rows: Sequence[Sequence[Any]], encoding: str = "utf-8", sep: str = ",") -> bytes:

@@ -1,19 +1,12 @@
 """Import kinds `platforms` and `platform-reports`: template, upsert by natural key, round trip,
 scope and the model rules that name their column."""
 
-import io
-
-import openpyxl
 from django.test import TestCase
 
+from kechuang.core.testing.imports import KindTests, first_sheet, reimport_export, run
 from kechuang.core.testing.personas import Personas
-from kechuang.imports.engine import run_import
-from kechuang.imports.kinds import get_kind
-from kechuang.imports.reading import normalize_header
-from kechuang.imports.workbook import export, template
 from kechuang.platforms.imports import KINDS
 from kechuang.platforms.models import Platform, PlatformReport
-from tests.imports.files import xlsx_rows
 
 from .helpers import make_platform
 
@@ -27,14 +20,6 @@ REPORT_HEAD = [
     "研究人员（人）",
     "研发投入（万元）",
 ]
-
-
-def first_sheet(kind_name):
-    return openpyxl.load_workbook(io.BytesIO(template(get_kind(kind_name)))).worksheets[0]
-
-
-def run(kind_name, rows, user=None):
-    return run_import(get_kind(kind_name), xlsx_rows(rows), "t.xlsx", user)
 
 
 class PlatformImportTests(Personas, TestCase):
@@ -85,8 +70,7 @@ class PlatformImportTests(Personas, TestCase):
 
     def test_it_reimports_an_export_unchanged(self):
         run("platforms", self.rows())
-        content = export(get_kind("platforms"), Platform.objects.all(), "xlsx")
-        result = run_import(get_kind("platforms"), content, "x.xlsx", dry_run=True)
+        _content, result = reimport_export("platforms", Platform.objects.all())
         assert (result.errors, result.unchanged) == ([], 2)
 
     def test_it_refuses_another_countys_platform(self):
@@ -140,8 +124,7 @@ class PlatformReportImportTests(Personas, TestCase):
     def test_it_reimports_an_export_unchanged(self):
         run("platform-reports", self.rows())
         qs = PlatformReport.objects.select_related("platform")
-        content = export(get_kind("platform-reports"), qs, "xlsx")
-        result = run_import(get_kind("platform-reports"), content, "x.xlsx", dry_run=True)
+        _content, result = reimport_export("platform-reports", qs)
         assert (result.errors, result.unchanged) == ([], 2)
 
     def test_it_refuses_another_countys_report(self):
@@ -158,21 +141,5 @@ class PlatformReportImportTests(Personas, TestCase):
         assert err["message"].startswith("第3行“研究人员（人）”：研究人员（人）（15）不能大于")
 
 
-class TemplateTests(Personas, TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.setup_personas()  # the example region 410402001 exists; the example records do not
-
-    def test_its_examples_pass_every_check_but_the_lookups(self):
-        for kind in KINDS:
-            result = run_import(kind, template(kind), "t.xlsx", dry_run=True)
-            assert {e["code"] for e in result.errors} == {"not_found"}, kind.name
-
-
-def test_it_gives_every_header_and_synonym_to_one_column_only():
-    for kind in KINDS:
-        owner = {}
-        for col in kind.bind().columns:
-            for text in (col.header, *col.synonyms):
-                name = normalize_header(text)[0]
-                assert owner.setdefault(name, col.key) == col.key, (kind.name, text)
+class TemplateTests(KindTests, TestCase):
+    kinds = KINDS

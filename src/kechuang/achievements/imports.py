@@ -142,7 +142,8 @@ KINDS = [
                 "trl",
                 synonyms=("技术成熟度", "技术就绪度等级", "TRL"),
                 example=6,
-                help="填 1–9 的数字或下拉选项；尚未评估的留空",
+                # "6", "6级", "六级", "TRL 6" are taken as TRL 6 without declaring them.
+                help="尚未评估的留空",
             ),
             Col("status", synonyms=("转化情况",), example="待转化"),
             Col("completed_on", synonyms=("完成时间", "成果完成日期"), example="2023-06-30"),

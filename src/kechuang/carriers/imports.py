@@ -77,7 +77,16 @@ KINDS = [
         key=("name",),
         columns=[
             Col("name", synonyms=("孵化载体名称", "载体"), example="平顶山示例众创空间"),
-            Col("kind", synonyms=("类型", "载体类别"), example="众创空间（苗圃）"),
+            Col(
+                "kind",
+                synonyms=("类型", "载体类别"),
+                aliases={
+                    "maker_space": ("众创空间", "苗圃"),
+                    "incubator": ("孵化器",),
+                    "accelerator": ("科技企业加速器",),
+                },
+                example="众创空间（苗圃）",
+            ),
             Col("level", synonyms=("级别",), example="市级"),
             Col("specialisation", synonyms=("载体性质", "综合或专业"), example="综合"),
             *org_cols("operator", "运营单位", "运营单位须已在“法人单位”登记（运营主体）"),
@@ -155,7 +164,12 @@ KINDS = [
             *org_cols("enterprise", "被投企业", "须为已登记的“企业”类型法人单位"),
             Col("amount_wan", synonyms=("投资额（万元）", "出资额（万元）"), example=500),
             Col("invested_on", synonyms=("投资时间",), example="2023-06-01"),
-            Col("round", synonyms=("轮次", "融资轮次"), example="天使轮"),
+            Col(
+                "round",
+                synonyms=("轮次", "融资轮次"),
+                aliases={"angel": ("天使",), "c_plus": ("C轮", "D轮", "E轮")},
+                example="天使轮",
+            ),
             carrier_col(
                 "carrier",
                 "所在孵化载体",

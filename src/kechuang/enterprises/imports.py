@@ -54,7 +54,7 @@ KINDS = [
             Col("tech_field"),
             Col("industry"),
             Col("main_products"),
-            Col("listed"),
+            Col("listed", aliases={True: ("已上市",), False: ("未上市",)}),
             Col("description"),
         ],
     ),
@@ -82,7 +82,11 @@ KINDS = [
             Col("class2_ip", example=5),
             Col("new_product_revenue_wan", example=1500),
             Col("export_wan", example=0),
-            Col("above_scale", example="是"),
+            Col(
+                "above_scale",
+                aliases={True: ("规上", "规模以上"), False: ("规下", "规模以下")},
+                example="是",
+            ),
         ],
     ),
     Kind(
@@ -92,7 +96,16 @@ KINDS = [
         columns=[
             enterprise_col(),
             name_col(),
-            Col("kind", example="高新技术企业"),
+            Col(
+                "kind",
+                aliases={
+                    "high_tech": ("高企",),
+                    "shuangbai": ("创新双百企业", "双百企业"),
+                    "chuying": ("科技雏鹰企业", "雏鹰企业"),
+                    "specialised": ("专精特新",),
+                },
+                example="高新技术企业",
+            ),
             Col("number", example="GR202441000123"),
             Col("year", example=2024),
             Col("issued_on", example="2024-12-01"),

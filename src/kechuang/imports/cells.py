@@ -18,8 +18,11 @@ from operator import is_
 from typing import Any
 
 __all__ = [
+    "FALSE_WORDS",
     "MONEY_UNITS",
+    "TRUE_WORDS",
     "CellError",
+    "choice_key",
     "display_value",
     "error_dict",
     "parse_bool",
@@ -412,12 +415,19 @@ def parse_year(
     return year
 
 
-_TRUE = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "✔", "有"})
-_FALSE = frozenset({"否", "n", "no", "false", "0", "×", "✗", "✘", "无"})
+TRUE_WORDS = frozenset({"是", "y", "yes", "true", "1", "√", "✓", "✔", "有"})
+FALSE_WORDS = frozenset({"否", "n", "no", "false", "0", "×", "✗", "✘", "无"})
 
 
-def parse_bool(raw: Any, required: bool = False) -> bool | None:
-    """是/否, Y/N, yes/no, true/false, 1/0, √/×, 有/无 (and Excel TRUE/FALSE cells)."""
+def parse_bool(
+    raw: Any,
+    required: bool = False,
+    synonyms: Mapping[str, bool] | None = None,
+    hint: str = "",
+) -> bool | None:
+    """是/否, Y/N, yes/no, true/false, 1/0, √/×, 有/无 (and Excel TRUE/FALSE cells), or one of the
+    column's `synonyms` (normalised text → True/False); `hint` follows the allowed values in the
+    error."""
     kind = type(raw)
     if kind is bool:
         return raw
@@ -430,16 +440,22 @@ def parse_bool(raw: Any, required: bool = False) -> bool | None:
         text = unicodedata.normalize("NFKC", raw).strip(_SPACES).casefold()
         if not text:
             return _empty(required)
-        if text in _TRUE:
+        if text in TRUE_WORDS:
             return True
-        if text in _FALSE:
+        if text in FALSE_WORDS:
             return False
+        if synonyms:
+            value = synonyms.get(choice_key(text))
+            if value is not None:
+                return value
     elif raw is None:
         return _empty(required)
-    raise CellError("not_a_bool", "应为以下之一：是、否")
+    raise CellError("not_a_bool", "应为以下之一：是、否" + hint)
 
 
-def _choice_key(text: Any) -> str:
+def choice_key(text: Any) -> str:
+    """The form in which choice labels, values and aliases are compared: full-width → half-width,
+    no spaces at all, case folded."""
     text = unicodedata.normalize("NFKC", str(text))
     return "".join(text.split()).casefold()
 
@@ -457,10 +473,10 @@ def _choice_lookup(
         return cached[2], cached[3]
     lookup: dict[str, Any] = {}
     for value, label in choices:
-        lookup.setdefault(_choice_key(value), value)
-        lookup[_choice_key(label)] = value
+        lookup.setdefault(choice_key(value), value)
+        lookup[choice_key(label)] = value
     for text, value in (synonyms or {}).items():
-        lookup.setdefault(_choice_key(text), value)
+        lookup.setdefault(choice_key(text), value)
     reason = "应为以下之一：" + "、".join(str(label) for _, label in choices)
     if len(_LOOKUPS) > 256:
         _LOOKUPS.clear()
@@ -473,16 +489,18 @@ def parse_choice(
     choices: Sequence[tuple[Any, str]],
     synonyms: Mapping[str, Any] | None = None,
     required: bool = False,
+    hint: str = "",
 ) -> Any:
-    """One of `choices` ((value, label) pairs), matched by label, value or synonym."""
+    """One of `choices` ((value, label) pairs), matched by label, value or synonym; `hint` (the
+    accepted aliases) follows the allowed values in the error."""
     if _is_empty(raw):
         return _empty(required)
     lookup, reason = _choice_lookup(choices, synonyms)
     text = _float_text(raw) if type(raw) is float else raw
     try:
-        return lookup[_choice_key(text)]
+        return lookup[choice_key(text)]
     except KeyError:
-        raise CellError("not_allowed", reason) from None
+        raise CellError("not_allowed", reason + hint) from None
 
 
 # Column-wise parsing

@@ -2,21 +2,24 @@
 
 A kind's columns default from the model's fields (header = the field's Chinese label, type from the
 field, choices from the field); a kind declares only what differs: foreign keys (matched by a natural
-key of the related record, e.g. an organisation's 统一社会信用代码), synonyms, informational columns.
+key of the related record, e.g. an organisation's 统一社会信用代码), synonyms, informational columns,
+and aliases: other spellings real files use for a choice ("国家" for 国家级, "TRL 6" for TRL 6).
 Each app lists its kinds in `<app>/imports.py` as ``KINDS = [...]``; they are discovered here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from importlib import import_module
 from typing import Any
 
 from django.apps import apps
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 
 from . import cells
 
@@ -38,6 +41,34 @@ COMMON_SYNONYMS = {
     "统一社会信用代码": ("社会信用代码", "信用代码", "USCC", "统一代码"),
     "年度": ("统计年度", "年份", "数据年度"),
 }
+
+# Choice aliases every kind understands, keyed by the choice label they stand for (the levels of
+# core.choices.Level, which the carriers' CarrierLevel repeats).
+COMMON_ALIASES = {
+    "国家级": ("国家",),
+    "省级": ("省",),
+    "市级": ("市",),
+}
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1–99 in Chinese numerals: 6 → 六, 10 → 十, 12 → 十二, 20 → 二十, 36 → 三十六."""
+    if not 0 < n < 100:
+        raise ValueError(n)
+    tens, units = divmod(n, 10)
+    if not tens:
+        return _CN_DIGITS[units]
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[units] if units else "")
+
+
+def number_forms(value: int) -> tuple[str, ...]:
+    """What files write for choice `value` of an integer enumeration besides the number itself."""
+    forms = [f"{value}级", f"TRL{value}"]
+    if 0 < value < 100:
+        forms.append(f"{chinese_number(value)}级")
+    return tuple(forms)
 
 
 @dataclass
@@ -68,6 +99,23 @@ class Col:
     help: str = ""
     # INFO columns and exports: how to get the cell value from a record.
     get: Callable[[Any], Any] | None = None
+    # CHOICE and BOOL: other spellings of a value, {value: ("alias", …)}, compared after the same
+    # normalisation as the labels (full-width → half-width, no spaces, case folded). Integer
+    # choices also take "N级", "TRL N" and "六级" without declaring them (number_forms).
+    aliases: Mapping[Any, Sequence[str]] = field(default_factory=dict)
+    # How the template and error messages describe the aliases, when listing them is too long.
+    aliases_help: str = ""
+    # Normalised alias → value, built by Kind.bind() once the choices are known.
+    alias_lookup: dict[str, Any] = field(default_factory=dict, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # An alias listed under two values is a declaration error, never a silent first-wins.
+        seen: dict[str, Any] = {}
+        for value, texts in self.aliases.items():
+            if isinstance(texts, str):
+                raise TypeError(f"{self.key}: the aliases of {value!r} must be a tuple of strings")
+            for text in texts:
+                _claim(self.key, {}, seen, text, value)
 
     @property
     def writes(self) -> bool:
@@ -89,26 +137,33 @@ class Kind:
         return apps.get_model(self.model_label)
 
     def bind(self) -> Kind:
-        """Fill in what the model fields say (once)."""
+        """Fill in what the model fields say (once, in the project's language: headers and choice
+        labels are what files carry, whatever language the user who triggers the binding reads)."""
         if self._bound:
             return self
+        with translation.override(settings.LANGUAGE_CODE):
+            self._bind()
+        self._bound = True
+        return self
+
+    def _bind(self) -> None:
         meta = self.model._meta
         self.title = self.title or str(meta.verbose_name)
         for col in self.columns:
             if col.type == INFO:
                 col.required = bool(col.required)
                 col.personal, col.upper = bool(col.personal), bool(col.upper)
+                _bind_aliases(col)
                 continue
             f = meta.get_field(col.key)
             _from_field(col, f)
+            _bind_aliases(col)
             target = f.related_model if col.type == FK else self.model
             last = col.lookup.split("__")[-1] if col.type == FK else col.key
             if col.personal is None:
                 col.personal = last in getattr(target, "personal_fields", ())
             if col.upper is None:
                 col.upper = last in ("uscc", "id_number")
-        self._bound = True
-        return self
 
     def column(self, key: str) -> Col:
         return next(c for c in self.columns if c.key == key)
@@ -161,6 +216,85 @@ def _from_field(col: Col, f: models.Field) -> None:
         raise ValueError(f"{col.key}: a foreign-key column needs `lookup`")
 
 
+def _claim(where: str, taken: Mapping[str, Any], lookup: dict, text: str, value: Any) -> None:
+    """Add alias `text` → `value` to `lookup`, unless `taken` (labels, values, built-in words) or
+    `lookup` already gives it another value: then the declaration is wrong."""
+    key = cells.choice_key(text)
+    other = taken[key] if key in taken else lookup.get(key, value)
+    if not _same_value(other, value):
+        raise ValueError(f"{where}: alias {text!r} would mean both {other!r} and {value!r}")
+    if key not in taken:
+        lookup[key] = value
+
+
+def _same_value(a: Any, b: Any) -> bool:
+    # True == 1, but an alias of 是 is no alias of TRL 1.
+    return a == b and isinstance(a, bool) == isinstance(b, bool)
+
+
+def integer_choices(col: Col) -> bool:
+    """An IntegerChoices column (TRL): its values take number_forms() as aliases."""
+    return bool(col.choices) and all(
+        isinstance(value, int) and not isinstance(value, bool) for value, _label in col.choices
+    )
+
+
+def _bind_aliases(col: Col) -> None:
+    """Build `alias_lookup` from the common, automatic and declared aliases; raises ValueError for
+    an alias that would mean two values or names a value the column does not have."""
+    if col.type not in (CHOICE, BOOL):
+        if col.aliases:
+            raise ValueError(f"{col.key}: aliases are for choice and yes/no columns only")
+        return
+    if col.type == BOOL:
+        labels: dict[Any, str] = {True: "是", False: "否"}
+        taken = {cells.choice_key(w): True for w in cells.TRUE_WORDS}
+        taken |= {cells.choice_key(w): False for w in cells.FALSE_WORDS}
+    else:
+        labels = dict(col.choices)
+        taken = {}
+        for value, label in col.choices:  # as cells.parse_choice matches them
+            taken.setdefault(cells.choice_key(value), value)
+            taken[cells.choice_key(label)] = value
+    lookup: dict[str, Any] = {}
+    if integer_choices(col):
+        for value in labels:
+            for text in number_forms(value):
+                _claim(col.key, taken, lookup, text, value)
+    for value, label in labels.items():
+        for text in COMMON_ALIASES.get(label, ()):
+            _claim(col.key, taken, lookup, text, value)
+    for declared, texts in col.aliases.items():
+        # The column's own value (a plain str or int), also when declared as an enum member.
+        value = next((v for v in labels if _same_value(v, declared)), None)
+        if value is None:
+            raise ValueError(f"{col.key}: alias for {declared!r}, which is not one of its values")
+        for text in texts:
+            _claim(col.key, taken, lookup, text, value)
+    col.alias_lookup = lookup
+
+
+def alias_text(col: Col) -> str:
+    """The accepted aliases as the template and error messages list them ("" when none)."""
+    parts = []
+    if col.type == CHOICE and integer_choices(col):
+        values = [value for value, _label in col.choices]
+        n = values[len(values) // 2]
+        parts.append(f"也可只写数字，如 {n}、{'、'.join(number_forms(n))}")
+    labels: dict[Any, str] = {True: "是", False: "否"} if col.type == BOOL else dict(col.choices)
+    if col.aliases_help:
+        parts.append(col.aliases_help)
+    else:
+        pairs = []
+        for value, label in labels.items():
+            texts = [*COMMON_ALIASES.get(label, ()), *col.aliases.get(value, ())]
+            if texts:
+                pairs.append("".join(f"“{text}”" for text in texts) + f"→{label}")
+        if pairs:
+            parts.append("也接受：" + "、".join(pairs))
+    return "；".join(parts)
+
+
 def parser_for(col: Col) -> tuple[Callable, dict]:
     """The cells parser and its keyword arguments for a column (required is checked by the engine
     after parsing, so that an empty required cell gets its own clear error)."""
@@ -180,10 +314,12 @@ def parser_for(col: Col) -> tuple[Callable, dict]:
         return cells.parse_date, {}
     if col.type == YEAR:
         return cells.parse_year, {"minimum": col.minimum, "maximum": col.maximum}
-    if col.type == BOOL:
-        return cells.parse_bool, {}
-    if col.type == CHOICE:
-        return cells.parse_choice, {"choices": list(col.choices)}
+    if col.type in (BOOL, CHOICE):
+        hint = alias_text(col)
+        kw = {"synonyms": col.alias_lookup, "hint": f"（{hint}）" if hint else ""}
+        if col.type == BOOL:
+            return cells.parse_bool, kw
+        return cells.parse_choice, {"choices": list(col.choices), **kw}
     raise ValueError(col.type)
 
 

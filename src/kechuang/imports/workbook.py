@@ -10,7 +10,22 @@ import xlsxwriter
 
 from kechuang.core.text import mask
 
-from .kinds import BOOL, CHOICE, DATE, DECIMAL, FK, INFO, INT, RATIO, TEXT, YEAR, Col, Kind, as_cell
+from .kinds import (
+    BOOL,
+    CHOICE,
+    DATE,
+    DECIMAL,
+    FK,
+    INFO,
+    INT,
+    RATIO,
+    TEXT,
+    YEAR,
+    Col,
+    Kind,
+    alias_text,
+    as_cell,
+)
 
 INSTRUCTIONS = "填写说明"
 ROWS_WITH_DROPDOWNS = 10000
@@ -22,7 +37,7 @@ TYPE_TEXT = {
     RATIO: "比例：填 4.5% 或 0.045",
     DATE: "日期：2024-03-01、2024/3/1 或 2024年3月1日",
     YEAR: "年份：2024",
-    BOOL: "是 / 否",
+    BOOL: "是 / 否（也可填 Y / N、√ / ×、1 / 0、有 / 无）",
     CHOICE: "从下拉列表选择",
     FK: "已登记记录的代码",
     INFO: "仅供核对，不导入",
@@ -33,6 +48,8 @@ def describe(col: Col) -> str:
     parts = [TYPE_TEXT.get(col.type, "")]
     if col.type == CHOICE:
         parts = ["可选值：" + "、".join(label for _v, label in col.choices)]
+    if col.type in (CHOICE, BOOL):
+        parts.append(alias_text(col))
     if col.money:
         parts.append("单位：万元（表头或单位列写明“元”时按元换算）")
     if col.minimum is not None and col.type in (DECIMAL, INT, RATIO):
@@ -86,6 +103,9 @@ def template(kind: Kind) -> bytes:
                 {
                     "validate": "list",
                     "source": source,
+                    # The import also takes aliases ("国家", "TRL6", "√"): Excel warns about a
+                    # value outside the list but lets it stand.
+                    "error_type": "warning" if col.type == BOOL or col.alias_lookup else "stop",
                     "error_title": col.header,
                     "error_message": describe(col)[:255],
                 },

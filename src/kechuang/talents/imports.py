@@ -94,7 +94,12 @@ KINDS = [
                 help="18 位居民身份证号码，用于识别人才（已登记的号码更新该人才）",
             ),
             Col("name", synonyms=("人才姓名",), example="张三"),
-            Col("gender", example="男", help="须与身份证号码第 17 位一致"),
+            Col(
+                "gender",
+                aliases={"male": ("男性",), "female": ("女性",)},
+                example="男",
+                help="须与身份证号码第 17 位一致",
+            ),
             Col(
                 "birth_year",
                 synonyms=("出生年", "出生年度"),
@@ -102,9 +107,34 @@ KINDS = [
                 help="须与身份证号码中的出生年份一致",
             ),
             Col("phone", synonyms=("手机号码", "手机", "联系方式"), example="13812345678"),
-            Col("category", synonyms=("人才类型", "类别"), example="本土人才（“千帆”）"),
-            Col("title", synonyms=("职称级别", "专业技术职称"), example="副高级"),
-            Col("education", synonyms=("最高学历",), example="硕士研究生"),
+            Col(
+                "category",
+                synonyms=("人才类型", "类别"),
+                aliases={
+                    "flagship": ("高层次人才", "旗舰"),
+                    "carrier": ("归根人才", "航母"),
+                    "sail": ("本土人才", "千帆"),
+                },
+                example="本土人才（“千帆”）",
+            ),
+            Col(
+                "title",
+                synonyms=("职称级别", "专业技术职称"),
+                aliases={"senior": ("正高",), "associate": ("副高",), "none": ("无",)},
+                example="副高级",
+            ),
+            Col(
+                "education",
+                synonyms=("最高学历",),
+                # "研究生" alone is not an alias: 博士 or 硕士 is not for us to guess.
+                aliases={
+                    "doctor": ("博士",),
+                    "master": ("硕士",),
+                    "bachelor": ("本科",),
+                    "college": ("大专", "专科"),
+                },
+                example="硕士研究生",
+            ),
             Col("field", synonyms=("所属技术领域",), example="新材料"),
             Col("industry", synonyms=("所属产业", "产业领域"), example="尼龙新材料"),
             *org_cols("org", "工作单位"),
@@ -126,7 +156,15 @@ KINDS = [
                 example="张三",
                 help="个人填姓名，产业服务团填服务团名称；与派出单位一起识别科技特派员",
             ),
-            Col("kind", synonyms=("特派员类型",), example="个人"),
+            Col(
+                "kind",
+                synonyms=("特派员类型",),
+                aliases={
+                    "individual": ("个人科技特派员",),
+                    "group": ("服务团", "产业科技特派员服务团"),
+                },
+                example="个人",
+            ),
             Col(
                 "talent",
                 header="身份证号码",
@@ -140,7 +178,12 @@ KINDS = [
             *org_cols("home_org", "派出单位"),
             Col("speciality", synonyms=("专业", "特长", "服务领域"), example="尼龙材料改性"),
             *region_cols("派出单位所在区划", "派出单位"),
-            Col("active", synonyms=("是否在岗", "在岗状态"), example="是"),
+            Col(
+                "active",
+                synonyms=("是否在岗", "在岗状态"),
+                aliases={True: ("在岗",), False: ("离岗", "不在岗")},
+                example="是",
+            ),
         ],
     ),
 ]
