@@ -184,3 +184,15 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     if _cluster is not None:
         _cluster.stop()
         _cluster = None
+
+
+@pytest.fixture(autouse=True)
+def _source_language():
+    """Every test starts in the source language (Simplified Chinese): a test that switches to
+    English (the language switch, the English UI tests) must not leak it into the next one."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
