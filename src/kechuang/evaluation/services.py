@@ -291,9 +291,9 @@ def compute(run: Run) -> dict:
                 seed=run.seed,
                 missing=definition.get("missing", "zero"),
             )
-        previous = previous_proposals(
-            run, [p.pk for p in evaluated], int(definition.get("consecutive_warnings", 0)) - 1
-        )
+        need = int(definition.get("consecutive_warnings") or 0)
+        # The earlier runs only matter when the scheme has a consecutive-warning rule.
+        previous = previous_proposals(run, [p.pk for p in evaluated], need - 1) if need >= 2 else {}
         leaf_codes = list(ev.leaf_codes)
         for i, platform in enumerate(evaluated):
             reasons: list[str] = []
@@ -305,7 +305,6 @@ def compute(run: Run) -> dict:
             proposal = proposal_for(label, definition)
             if proposal != Proposal.PASS and not failed:
                 reasons.append(f"评价等级为“{label}”")
-            need = int(definition.get("consecutive_warnings", 0))
             if proposal == Proposal.WARNING and need >= 2:
                 earlier = previous.get(platform.pk, [])
                 if len(earlier) >= need - 1 and all(
