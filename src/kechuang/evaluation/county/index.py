@@ -65,7 +65,7 @@ def compute(plan, counties, years, *, interval_year=None, draws=1000, seed=0) ->
     usable = ~np.all(np.isnan(X), axis=0)
     result.missing_indicators += [leaves[j].code for j in np.flatnonzero(~usable)]
     X[:, ~usable] = 0.0  # not in the tree; keeps the imputation from refusing them
-    tree = _tree(dimensions, column, usable)
+    tree = _tree(dimensions, {ind.pk: column[ind.pk] for ind in leaves if usable[column[ind.pk]]})
     if tree is None:
         return result
     missing_policy = spec.get("missing", "median")
@@ -89,43 +89,34 @@ def compute(plan, counties, years, *, interval_year=None, draws=1000, seed=0) ->
     if interval_year in years and draws and len(counties) >= 3:
         # Ranks among the counties of that year under weights drawn around the given ones, on the
         # values normalised over all years (as the index itself), so the base ranks agree.
-        filled, _mask = engine.impute(X, missing_policy)
-        directions = np.ones(filled.shape[1])
-        for ind in leaves:
-            if ind.direction == Direction.DOWN:
-                directions[column[ind.pk]] = -1
-        normalised = _minmax(filled, directions)
-        picked = [index[(c.pk, interval_year)] for c in counties]
-        u = engine.uncertainty(
-            normalised[picked], _tree(dimensions, column, usable, "none"), draws=draws, seed=seed
+        # The index's own normalised values (directions applied), taken as they are.
+        position = {code: j for j, code in enumerate(evaluation.leaf_codes)}
+        as_is = _tree(
+            dimensions,
+            {ind.pk: position[ind.code] for ind in leaves if ind.code in position},
+            normalization="none",
         )
+        picked = [index[(c.pk, interval_year)] for c in counties]
+        u = engine.uncertainty(evaluation.normalized[picked], as_is, draws=draws, seed=seed)
         for c, lo, med, hi in zip(counties, u.q05, u.median_rank, u.q95, strict=True):
             result.intervals[c.pk] = (math.floor(lo), float(med), math.ceil(hi))
     return result
 
 
-def _minmax(X: np.ndarray, directions: np.ndarray) -> np.ndarray:
-    """Min-max per column with directions; a constant column gives 1 (as the engine's trees)."""
-    low, high = X.min(axis=0), X.max(axis=0)
-    span = np.where(high > low, high - low, 1.0)
-    out = (X - low) / span
-    out = np.where(directions < 0, 1.0 - out, out)
-    out[:, high == low] = 1.0
-    return out
-
-
-def _tree(dimensions, column, usable, normalization="minmax"):
+def _tree(dimensions, column: dict, normalization: str = "minmax"):
+    """The index tree over the indicators in `column` ({indicator id: column of X}). With
+    normalization "none" the values are already normalised with their directions applied."""
     nodes = []
     for dim in dimensions:
         leaves = [
             engine.Leaf(
                 code=ind.code,
                 column=column[ind.pk],
-                direction=-1 if ind.direction == Direction.DOWN else 1,
+                direction=-1 if ind.direction == Direction.DOWN and normalization != "none" else 1,
                 normalization=normalization,
             )
             for ind in dim["indicators"]
-            if usable[column[ind.pk]]
+            if ind.pk in column
         ]
         if leaves:
             nodes.append(
