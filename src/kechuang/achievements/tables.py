@@ -1,6 +1,6 @@
 import django_tables2 as tables
 
-from kechuang.core.tables import BaseTable
+from kechuang.core.tables import BaseTable, RecordColumn
 from kechuang.core.text import mask
 
 from .models import (
@@ -81,12 +81,7 @@ class AchievementTable(PersonalDataTable):
 
 
 class AppraisalTable(BaseTable):
-    record = tables.Column(
-        verbose_name="评价记录",
-        accessor="pk",
-        linkify=lambda record: record.get_absolute_url(),
-        order_by=("achievement__title",),
-    )
+    record = RecordColumn(verbose_name="评价记录", orderable=True, order_by=("achievement__title",))
     county = CountyColumn("achievement__region")
 
     class Meta(BaseTable.Meta):
@@ -107,12 +102,6 @@ class AppraisalTable(BaseTable):
             "county",
             "actions",
         )
-
-    def render_record(self, record):
-        return str(record)
-
-    def value_record(self, record):
-        return str(record)
 
 
 class DemandTable(PersonalDataTable):
@@ -198,24 +187,13 @@ class ContractTable(BaseTable):
 
 
 class TRLAssessmentTable(BaseTable):
-    record = tables.Column(
-        verbose_name="评价记录",
-        accessor="pk",
-        linkify=lambda record: record.get_absolute_url(),
-        order_by=("achievement__title",),
-    )
+    record = RecordColumn(verbose_name="评价记录", orderable=True, order_by=("achievement__title",))
     county = CountyColumn("achievement__region")
 
     class Meta(BaseTable.Meta):
         empty_text = "没有符合条件的记录"
         model = TRLAssessment
         fields = ("pk", "record", "variant", "assessed_on", "assessor", "trl", "county", "actions")
-
-    def render_record(self, record):
-        return str(record)
-
-    def value_record(self, record):
-        return str(record)
 
 
 class MatchRecordTable(BaseTable):
@@ -260,12 +238,7 @@ class SynonymEntryTable(BaseTable):
 
 
 class TransferOutcomeTable(BaseTable):
-    record = tables.Column(
-        verbose_name="转化成效",
-        accessor="pk",
-        linkify=lambda record: record.get_absolute_url(),
-        order_by=("achievement__title",),
-    )
+    record = RecordColumn(verbose_name="转化成效", orderable=True, order_by=("achievement__title",))
     county = CountyColumn("achievement__region")
     revenue_wan = MoneyColumn()
     profit_wan = MoneyColumn()
@@ -285,9 +258,3 @@ class TransferOutcomeTable(BaseTable):
             "county",
             "actions",
         )
-
-    def render_record(self, record):
-        return str(record)
-
-    def value_record(self, record):
-        return str(record)

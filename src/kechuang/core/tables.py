@@ -41,6 +41,24 @@ class NumberColumn(tables.Column):
         return None
 
 
+class RecordColumn(tables.Column):
+    """The record itself (its str), linked to its page: for child records without a name."""
+
+    empty_values = ()
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("accessor", "pk")
+        kwargs.setdefault("orderable", False)
+        kwargs.setdefault("linkify", lambda record: record.get_absolute_url())
+        super().__init__(*args, **kwargs)
+
+    def render(self, record):
+        return str(record)
+
+    def value(self, record):
+        return str(record)
+
+
 class ActionsColumn(tables.Column):
     """查看 / 编辑 / 删除 links; edit and delete only for users holding those permissions."""
 

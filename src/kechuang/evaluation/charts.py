@@ -38,52 +38,64 @@ def grade_chart(results, definition: dict) -> dict | None:
     }
 
 
-def interval_chart(results, limit: int = 30) -> dict | None:
-    """Rank with its 5–95 % Monte-Carlo interval for the best `limit` platforms: a transparent bar
-    up to the interval's start, a bar across the interval, the rank as a dot."""
-    ranked = sorted((r for r in results if r.rank_low is not None), key=lambda r: r.rank)[:limit]
-    if not ranked:
-        return None
-    names = [r.platform.name for r in ranked]
+def rank_interval_option(
+    title: str, names: list[str], ranks: list, lows: list, highs: list, *, left: int, x_max=None
+) -> dict:
+    """Ranks with their 5–95 % intervals: a transparent bar up to the interval's start, a bar
+    across the interval, the rank as a dot (one row per name, best first)."""
+    x_axis = {"type": "value", "name": "名次", "minInterval": 1, "min": 0}
+    if x_max is not None:
+        x_axis["max"] = x_max
     return {
-        "title": {
-            "text": "排名及其不确定性区间（5%–95%）",
-            "left": "center",
-            "textStyle": {"fontSize": 14},
-        },
+        "title": {"text": title, "left": "center", "textStyle": {"fontSize": 14}},
         "tooltip": {"trigger": "item"},
-        "grid": {"left": 220, "right": 30, "top": 40, "bottom": 30},
+        "grid": {"left": left, "right": 30, "top": 40, "bottom": 30},
         "yAxis": {
             "type": "category",
             "data": names,
             "inverse": True,
-            "axisLabel": {"width": 200, "overflow": "truncate"},
+            "axisLabel": {"width": left - 20, "overflow": "truncate"},
         },
-        "xAxis": {"type": "value", "name": "名次", "minInterval": 1, "min": 0},
+        "xAxis": x_axis,
         "series": [
             {
                 "type": "bar",
                 "stack": "interval",
                 "itemStyle": {"color": "transparent"},
                 "tooltip": {"show": False},
-                "data": [r.rank_low - 0.5 for r in ranked],
+                "data": [low - 0.5 for low in lows],
             },
             {
                 "type": "bar",
                 "stack": "interval",
                 "name": "排名区间",
                 "itemStyle": {"color": "rgba(66,153,225,0.35)"},
-                "data": [r.rank_high - r.rank_low + 1 for r in ranked],
+                "data": [high - low + 1 for low, high in zip(lows, highs, strict=True)],
             },
             {
                 "type": "scatter",
                 "name": "排名",
                 "symbolSize": 9,
                 "itemStyle": {"color": "#206bc4"},
-                "data": [[r.rank, name] for r, name in zip(ranked, names, strict=True)],
+                "data": [[r, name] for r, name in zip(ranks, names, strict=True)],
             },
         ],
     }
+
+
+def interval_chart(results, limit: int = 30) -> dict | None:
+    """Rank with its 5–95 % Monte-Carlo interval for the best `limit` platforms."""
+    ranked = sorted((r for r in results if r.rank_low is not None), key=lambda r: r.rank)[:limit]
+    if not ranked:
+        return None
+    return rank_interval_option(
+        "排名及其不确定性区间（5%–95%）",
+        [r.platform.name for r in ranked],
+        [r.rank for r in ranked],
+        [r.rank_low for r in ranked],
+        [r.rank_high for r in ranked],
+        left=220,
+    )
 
 
 def contribution_chart(result, rows) -> dict | None:
@@ -194,44 +206,12 @@ def county_interval_chart(rows, total: int | None = None) -> dict | None:
     ranked = [r for r in rows if r["interval"] is not None]
     if not ranked:
         return None
-    names = [r["county"].name for r in ranked]
-    return {
-        "title": {
-            "text": "排名不确定性（权重扰动 5%–95%）",
-            "left": "center",
-            "textStyle": {"fontSize": 14},
-        },
-        "tooltip": {"trigger": "item"},
-        "grid": {"left": 110, "right": 30, "top": 40, "bottom": 30},
-        "yAxis": {"type": "category", "data": names, "inverse": True},
-        "xAxis": {
-            "type": "value",
-            "name": "名次",
-            "minInterval": 1,
-            "min": 0,
-            "max": (total or len(rows)) + 1,
-        },
-        "series": [
-            {
-                "type": "bar",
-                "stack": "i",
-                "itemStyle": {"color": "transparent"},
-                "tooltip": {"show": False},
-                "data": [r["interval"][0] - 0.5 for r in ranked],
-            },
-            {
-                "type": "bar",
-                "stack": "i",
-                "name": "排名区间",
-                "itemStyle": {"color": "rgba(66,153,225,0.35)"},
-                "data": [r["interval"][2] - r["interval"][0] + 1 for r in ranked],
-            },
-            {
-                "type": "scatter",
-                "name": "排名",
-                "symbolSize": 9,
-                "itemStyle": {"color": "#206bc4"},
-                "data": [[r["rank"], n] for r, n in zip(ranked, names, strict=True)],
-            },
-        ],
-    }
+    return rank_interval_option(
+        "排名不确定性（权重扰动 5%–95%）",
+        [r["county"].name for r in ranked],
+        [r["rank"] for r in ranked],
+        [r["interval"][0] for r in ranked],
+        [r["interval"][2] for r in ranked],
+        left=110,
+        x_max=(total or len(rows)) + 1,
+    )

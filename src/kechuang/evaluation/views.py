@@ -200,10 +200,7 @@ class RunView(generic.ObjectView):
             .select_related("platform__region__parent__parent")
         )
         table = ResultTable(results, user=user, request=self.request)
-        per_page = self.request.GET.get("per_page", "")
-        per_page = (
-            int(per_page) if per_page.isdigit() and int(per_page) in generic.PAGE_SIZES else 50
-        )
+        per_page = generic.page_size(self.request, default=50)
         RequestConfig(self.request, paginate={"per_page": per_page}).configure(table)
         table.page_sizes, table.per_page_value = generic.PAGE_SIZES, per_page
         visible = list(results)

@@ -1,6 +1,6 @@
 import django_tables2 as tables
 
-from kechuang.core.tables import BaseTable
+from kechuang.core.tables import BaseTable, RecordColumn
 from kechuang.core.text import mask
 
 from .models import (
@@ -13,24 +13,6 @@ from .models import (
     Team,
     TeamMember,
 )
-
-
-class RecordColumn(tables.Column):
-    """The record itself (its str), linked to its page: for child records without a name."""
-
-    empty_values = ()
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("accessor", "pk")
-        kwargs.setdefault("orderable", False)
-        kwargs.setdefault("linkify", lambda record: record.get_absolute_url())
-        super().__init__(*args, **kwargs)
-
-    def render(self, record):
-        return str(record)
-
-    def value(self, record):
-        return str(record)
 
 
 def county_column(accessor: str = "region__county", path: str = "region__path", **kwargs):

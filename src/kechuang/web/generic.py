@@ -29,6 +29,12 @@ from kechuang.core.text import mask
 PAGE_SIZES = (20, 50, 100)
 
 
+def page_size(request, default: int = 20) -> int:
+    """The ?per_page= the user chose, if it is one of PAGE_SIZES."""
+    value = request.GET.get("per_page", "")
+    return int(value) if value.isdigit() and int(value) in PAGE_SIZES else default
+
+
 class OutOfScope(Exception):
     pass
 
@@ -99,8 +105,7 @@ class ObjectListView(BaseObjectView):
             RequestConfig(request, paginate=False).configure(table)
             self.configure_rows(list(table.data))
             return self.export(table, export)
-        per_page = request.GET.get("per_page", "")
-        per_page = int(per_page) if per_page.isdigit() and int(per_page) in PAGE_SIZES else 20
+        per_page = page_size(request)
         RequestConfig(request, paginate={"per_page": per_page}).configure(table)
         table.page_sizes, table.per_page_value = PAGE_SIZES, per_page
         # The page's queryset slice is evaluated once here and reused when the table renders.
