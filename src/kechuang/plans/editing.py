@@ -8,11 +8,13 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from kechuang.core.changelog import changelog_context
 from kechuang.core.forms import BaseModelForm
+from kechuang.web import generic
 
 from .models import AnnualTarget, Indicator, Plan
 
@@ -119,22 +121,16 @@ def _stored(ind, shown) -> Decimal:
         return Decimal(shown)
 
 
-@login_required
-@permission_required("plans.change_plan", raise_exception=True)
-def plan_edit(request, pk):
-    plan = get_object_or_404(Plan.objects.restrict(request.user, "change"), pk=pk)
-    form = PlanSettingsForm(request.POST or None, instance=plan, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic(), changelog_context(request.user, "修改规划设置"):
-            form.save()
-        messages.success(request, "已保存规划设置")
-        return redirect("plans:plan", pk=plan.pk)
-    return render(
-        request,
-        "plans/plan_edit.html",
-        {"plan": plan, "form": form},
-        status=400 if form.errors else 200,
-    )
+class PlanEditView(generic.ObjectEditView):
+    """规划设置: the generic edit page (validation, stale-edit refusal, history)."""
+
+    queryset = Plan.objects.all()
+    form = PlanSettingsForm
+
+    def get_object(self):
+        if "pk" not in self.kwargs:
+            raise PermissionDenied("规划由规划文件载入（kechuang plan load）")
+        return super().get_object()
 
 
 @login_required
