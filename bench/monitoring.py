@@ -34,10 +34,8 @@ commissioners' assignments, talents, achievements, villages, the approved statis
 definitions as the plan's YAML (the bench checks this: every value the recompute stored for these
 indicators must equal the floor's number for its region and year, or the run reports the mismatch).
 It is a fair lower bound: it computes the same numbers from the same rows with the same joins, but
-in one statement that the database plans as a whole (each table read once; the recompute reads a
-table once per year where a queryset method picks the year's rows, e.g. `held_in`, and on SQLite
-the enterprises' annual data once per year and level, because SQLite adds decimals as floating
-point numbers in row order and the stored sums must not change; regions rolled up to their
+in one statement that the database plans as a whole (each table read once, not once per year and
+path length as the ORM's one query per measure × year × level does; regions rolled up to their
 prefixes after a first aggregation per region), with no ORM, no Python-side work per group, and
 nothing written (the recompute also deletes and inserts its ~30,000 values).
 

@@ -8,7 +8,7 @@ from kechuang.regions.choices import RegionLevel
 from kechuang.regions.models import Region
 
 from . import progress
-from .compute import indicator_values_by_year, measure_values_for
+from .compute import indicator_values
 
 
 def plan_regions(plan, region: Region | None = None) -> list[Region]:
@@ -25,10 +25,7 @@ def values(plan, year: int, regions: list[Region], indicators=None) -> list[dict
     """One row per indicator × region: value (None for statistical inputs not computed here),
     numerator and denominator for ratios."""
     rows = []
-    indicators = list(indicators if indicators is not None else plan.indicators.all())
-    specs = [s for s in (i.compute_spec() for i in indicators) if s is not None]
-    found = measure_values_for(specs, [year], regions)
-    for indicator in indicators:
+    for indicator in indicators if indicators is not None else plan.indicators.all():
         spec = indicator.compute_spec()
         if spec is None:
             for region in regions:
@@ -44,7 +41,7 @@ def values(plan, year: int, regions: list[Region], indicators=None) -> list[dict
                 )
             continue
         # Regions of different levels are computed together: grouping is by path length.
-        for row in indicator_values_by_year(spec, [year], regions, found)[year]:
+        for row in indicator_values(spec, year, regions):
             rows.append({"indicator": indicator, **row})
     return rows
 
@@ -71,67 +68,28 @@ def recompute(plan, years, progress=None, only_inputs: bool = False) -> int:
     years = list(years)
     total = len(indicators) * len(years)
     stored = 0
-    # The measures of all the indicators, read on first use: measures that can share a query
-    # (the numerator and denominator of a ratio, counts of one table with different filters) do.
-    found = measure_values_for([i.compute_spec() for i in indicators], years, regions)
     for n, indicator in enumerate(indicators):
-        by_year = indicator_values_by_year(indicator.compute_spec(), years, regions, found)
-        rows = [
-            (
-                indicator.pk,
-                row["region"].pk,
-                year,
-                row["value"],
-                row["numerator"],
-                row["denominator"],
-            )
-            for year in years
-            for row in by_year[year]
-        ]
+        spec = indicator.compute_spec()
+        objs = []
+        for year in years:
+            for row in indicator_values(spec, year, regions):
+                objs.append(
+                    IndicatorValue(
+                        indicator=indicator,
+                        region=row["region"],
+                        year=year,
+                        value=row["value"],
+                        numerator=row["numerator"],
+                        denominator=row["denominator"],
+                    )
+                )
         with transaction.atomic():
             IndicatorValue.objects.filter(indicator=indicator, year__in=years).delete()
-            _insert_values(rows)
-        stored += len(rows)
+            IndicatorValue.objects.bulk_create(objs, batch_size=1000)
+        stored += len(objs)
         if progress:
             progress((n + 1) * len(years), total, f"计算指标：{indicator.name}")
     return stored
-
-
-def _insert_values(rows: list[tuple]) -> None:
-    """INSERT the rows (indicator id, region id, year, value, numerator, denominator) as
-    IndicatorValue in one executemany (no model instance per value); each value prepared for the
-    database by its field, as a save would."""
-    from django.db import connections, router
-    from django.utils import timezone
-
-    from .models import IndicatorValue
-
-    if not rows:
-        return
-    db = router.db_for_write(IndicatorValue)
-    connection = connections[db]
-    names = ("indicator", "region", "year", "value", "numerator", "denominator", "computed_at")
-    fields = [IndicatorValue._meta.get_field(name) for name in names]
-    computed_at = fields[-1].get_db_prep_save(timezone.now(), connection)
-    prepare = [f.get_db_prep_save for f in fields[3:6]]
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(IndicatorValue._meta.db_table),
-        ", ".join(quote(f.column) for f in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    params = [
-        (
-            indicator,
-            region,
-            year,
-            *(p(v, connection) for p, v in zip(prepare, row, strict=True)),
-            computed_at,
-        )
-        for indicator, region, year, *row in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
 
 
 def recompute_job(progress, plan_id: int, first: int, last: int) -> dict:
