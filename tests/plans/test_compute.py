@@ -231,3 +231,236 @@ class CommandTests(Personas, TestCase):
         from pathlib import Path
 
         return Path(tempfile.mkdtemp())
+
+
+def reference_values(measure, year, paths, within):
+    """The definition the shared queries must reproduce: each year, each level (path length) on
+    its own, rows grouped on their region path's prefix, de-duplicated per region."""
+    from collections import defaultdict
+
+    from django.db.models import Count, F, Sum
+    from django.db.models.functions import Substr
+
+    kind, _sep, target = measure.value.partition(":")
+    result = {}
+    for length in sorted({len(p) for p in paths}):
+        found = defaultdict(Decimal)
+        parts = []
+        for region in measure.regions:
+            path = "path" if region == "self" else f"{region}__path"
+            qs = measure.rows(year).filter(**{f"{path}__startswith": within})
+            if region != "self":
+                qs = qs.exclude(**{f"{region}__isnull": True})
+            parts.append(qs.annotate(_prefix=Substr(F(path), 1, length)))
+        if len(parts) == 1 and kind == "sum":
+            for prefix, total in parts[0].values_list("_prefix").annotate(v=Sum(target)):
+                found[prefix] += Decimal(str(total or 0))
+        elif len(parts) == 1:
+            key = "pk" if kind == "count" else target
+            for prefix, n in parts[0].values_list("_prefix").annotate(v=Count(key, distinct=True)):
+                found[prefix] = Decimal(n)
+        else:
+            key = "pk" if kind in ("count", "sum") else target
+            seen = set()
+            for qs in parts:
+                fields = ["_prefix", key] + ([target] if kind == "sum" else [])
+                for row in qs.values_list(*fields):
+                    if (row[0], row[1]) not in seen:
+                        seen.add((row[0], row[1]))
+                        found[row[0]] += Decimal(str(row[2] or 0)) if kind == "sum" else 1
+        for prefix, value in found.items():
+            if len(prefix) == length and prefix in paths:
+                result[prefix] = value
+    return result
+
+
+class RolledUpTests(Personas, TestCase):
+    """The recompute reads each measure once per year (once in all for a year field), grouped on
+    the rows' own regions and rolled up where that is exact: every value must equal the
+    one-query-per-year-and-level definition."""
+
+    YEARS = [2021, 2022, 2023, 2024, 2025]
+
+    @classmethod
+    def setUpTestData(cls):
+        from kechuang.carriers.models import Carrier, Tenancy
+        from kechuang.plans.values import plan_regions
+        from kechuang.platforms.models import Platform
+        from kechuang.talents.models import Assignment, Commissioner
+        from tests.talents.factories import make_village
+
+        cls.setup_personas()
+        cls.plan = load_plan(BUILTIN_PLAN, default=True)
+        cls.regions = plan_regions(cls.plan)
+        org_city = make_org("市直示例有限公司", cls.city, 60000001)
+        ents = [Enterprise.objects.create(org=o) for o in (cls.org_a, cls.org_b, org_city)]
+        for n, (ent, kind, year, issued) in enumerate(
+            [
+                (ents[0], "high_tech", 2021, date(2021, 11, 1)),
+                (ents[0], "high_tech", 2024, date(2024, 10, 1)),  # renewed
+                (ents[1], "high_tech", 2022, date(2022, 12, 31)),
+                (ents[2], "high_tech", 2023, date(2023, 5, 1)),
+                (ents[0], "tech_sme", 2023, date(2023, 4, 1)),
+                (ents[1], "tech_sme", 2023, date(2023, 4, 1)),
+                (ents[1], "tech_sme", 2024, date(2024, 4, 1)),
+            ]
+        ):
+            Qualification.objects.create(
+                enterprise=ent, kind=kind, year=year, number=f"Q{n}", issued_on=issued
+            )
+        Qualification.objects.filter(number="Q3").update(revoked_on=date(2024, 6, 30))
+        for n, (region, level, approved, revoked) in enumerate(
+            [
+                (cls.county_a, "provincial", date(2020, 1, 1), None),
+                (cls.town_a, "national", date(2022, 3, 1), None),
+                (cls.county_b, "provincial", date(2023, 7, 1), date(2025, 1, 1)),
+                (cls.city, "municipal", date(2019, 1, 1), None),
+            ]
+        ):
+            Platform.objects.create(
+                name=f"平台{n}",
+                kind="key-lab",
+                level=level,
+                host=cls.org_a,
+                industry="nylon",
+                region=region,
+                approved_on=approved,
+                revoked_on=revoked,
+            )
+        for year, amounts in {
+            2023: ((1.25, 10.5), (9.1, 990.33), (0.07, 3.3)),
+            2024: ((2, 20), (0, 7.77), (5.55, 0)),
+        }.items():
+            for ent, (rd, sales) in zip(ents, amounts, strict=True):
+                AnnualData.objects.create(
+                    enterprise=ent,
+                    year=year,
+                    rd_expense_wan=Decimal(str(rd)),
+                    sales_revenue_wan=Decimal(str(sales)),
+                )
+        for n, (seller, buyer, value, signed) in enumerate(
+            [
+                (cls.org_a, cls.org_b, "100.10", date(2024, 5, 1)),
+                (cls.org_b, None, "50.05", date(2024, 12, 31)),
+                (org_city, cls.org_a, "7", date(2023, 1, 1)),
+            ]
+        ):
+            Contract.objects.create(
+                contract_no=f"20244104000000{n:02d}",
+                name=f"合同{n}",
+                kind="development",
+                seller=seller,
+                buyer=buyer,
+                contract_value_wan=Decimal(value),
+                transaction_value_wan=Decimal(value) / 2,
+                signed_on=signed,
+                registered_on=signed,
+            )
+        # One firm incubated in a carrier of each county: once in each county, once in the city.
+        for n, region in enumerate((cls.county_a, cls.county_b)):
+            carrier = Carrier.objects.create(
+                name=f"孵化器{n}", kind="incubator", operator=cls.org_b, region=region
+            )
+            Tenancy.objects.create(
+                carrier=carrier,
+                enterprise=cls.org_a,
+                entered_on=date(2022, 1, 1),
+                exited_on=date(2024, 6, 1) if n else None,
+                exit_reason="graduated" if n else "",
+            )
+        # A commissioner serving a village in each county: likewise once in the city.
+        village_a = make_village("410402001001", "甲村", cls.town_a)
+        village_b = make_village("410422100001", "乙村", cls.town_b)
+        make_village("410422100002", "丙村", cls.town_b)
+        commissioner = Commissioner.objects.create(
+            name="服务团", kind="group", level="municipal", home_org=cls.org_b
+        )
+        for village, end in ((village_a, 2023), (village_b, None)):
+            Assignment.objects.create(
+                commissioner=commissioner, region=village, start_year=2022, end_year=end
+            )
+
+    def computes(self):
+        return {i.code: i.compute_spec() for i in self.plan.indicators.all() if i.compute}
+
+    def test_every_builtin_measure_equals_its_definition(self):
+        from kechuang.plans.compute import Measure, _common_prefix
+
+        paths = [r.path for r in self.regions]
+        within = _common_prefix(paths)
+        measures = [
+            m
+            for c in self.computes().values()
+            for m in (c.measure, c.numerator, c.denominator)
+            if isinstance(m, Measure)
+        ]
+        assert sum(m.rolls_up for m in measures) >= 8
+        for measure in measures:
+            found = measure.by_region_years(self.YEARS, paths, within)
+            for year in self.YEARS:
+                expected = reference_values(measure, year, paths, within)
+                got = {p: v for p, v in found[year].items() if v or p in expected}
+                assert got == expected, (measure, year)
+
+    def test_rows_in_two_counties_count_once_in_the_city(self):
+        from kechuang.plans.compute import indicator_values_years
+
+        computes = self.computes()
+        assert not computes["incubated_firms"].measure.rolls_up
+        assert not computes["commissioners_serving"].measure.rolls_up
+        assert computes["hightech_enterprises"].measure.rolls_up
+        for code in ("incubated_firms", "commissioners_serving"):
+            rows = indicator_values_years(computes[code], [2023], self.regions)[2023]
+            values = {r["region"].code: r["value"] for r in rows}
+            assert values == {"410400": 1, "410402": 1, "410422": 1}, code
+        villages = indicator_values_years(
+            computes["village_coverage_rate"], [2023, 2024], self.regions
+        )
+        county_b = next(r for r in villages[2024] if r["region"].code == "410422")
+        assert (county_b["numerator"], county_b["denominator"]) == (1, 2)
+        city = next(r for r in villages[2023] if r["region"].code == "410400")
+        assert (city["numerator"], city["denominator"]) == (2, 3)
+
+    def test_a_measure_reads_once_per_year_and_a_ratio_of_one_table_once_in_all(self):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        from kechuang.plans.compute import _common_prefix
+
+        computes = self.computes()
+        paths = [r.path for r in self.regions]
+        within = _common_prefix(paths)
+        with CaptureQueriesContext(connection) as queries:
+            computes["hightech_enterprises"].values_years(self.YEARS, paths, within)
+        # held_in is a queryset method: one query per year, for every level at once.
+        assert len(queries) == len(self.YEARS)
+        with CaptureQueriesContext(connection) as queries:
+            found = computes["enterprise_rd_intensity"].values_years(self.YEARS, paths, within)
+        # A year field: one query for both sums of the ratio and all years.
+        assert len(queries) == 1
+        city = found[2023][self.city.path]
+        assert (city["numerator"], city["denominator"]) == (Decimal("10.42"), Decimal("1004.13"))
+        # Not rolled up (an enterprise incubated in two counties): a query per year and level.
+        levels = len({len(p) for p in paths})
+        with CaptureQueriesContext(connection) as queries:
+            computes["incubated_firms"].values_years(self.YEARS, paths, within)
+        assert len(queries) == len(self.YEARS) * levels
+
+    def test_the_recompute_stores_what_the_values_command_shows(self):
+        from kechuang.plans.models import IndicatorValue
+        from kechuang.plans.values import recompute, values
+
+        recompute(self.plan, self.YEARS)
+        stored = {
+            (v.indicator.code, v.region_id, v.year): (v.value, v.numerator, v.denominator)
+            for v in IndicatorValue.objects.select_related("indicator")
+        }
+        for year in self.YEARS:
+            for row in values(self.plan, year, self.regions):
+                if row["indicator"].compute:
+                    key = (row["indicator"].code, row["region"].pk, year)
+                    expected = tuple(
+                        None if x is None else round(x, 6)
+                        for x in (row["value"], row["numerator"], row["denominator"])
+                    )
+                    assert stored[key] == expected, key

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.apps import apps
 from django.db import transaction
 
+from kechuang.core.db import refresh_statistics
 from kechuang.core.identifiers import make_uscc
 from kechuang.core.progress import ProgressBar
 from kechuang.core.text import pinyin_initials
@@ -81,6 +83,10 @@ def synthesize(
         platforms = _platforms(
             rng, orgs, platforms if platforms is not None else scale.platforms, stream
         )
+    tables = [Region, Org, Enterprise, Qualification, AnnualData]
+    if apps.is_installed("kechuang.platforms"):
+        tables.append(apps.get_model("platforms", "Platform"))
+    refresh_statistics(*tables)
     return {
         "counties": len(counties),
         "orgs": len(orgs),

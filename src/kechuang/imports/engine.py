@@ -26,6 +26,7 @@ from django.db.models import Q
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
+from kechuang.core import db
 from kechuang.core.changelog import changelog_context
 from kechuang.core.scoping import instance_in_scope, permission_name
 from kechuang.core.text import mask
@@ -632,6 +633,8 @@ def run_import(
         if batch.status == Batch.Status.COMMITTED:
             run.write(new, changed, batch, author)
             result.written = True
+    if result.written and result.new + result.changed >= db.ANALYZE_AFTER_ROWS:
+        db.refresh_statistics(model)
     _progress(progress, 100, 100, "完成")
     return result
 
