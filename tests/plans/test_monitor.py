@@ -63,7 +63,7 @@ class MonitorTests(Personas, TestCase):
         assert rows["410402"]["rank"] == rows["410422"]["rank"] == 1  # a tie shares the rank
         assert (
             rows["410402"]["url"]
-            == f"/enterprises/qualifications/?county={self.county_a.pk}&kind=tech_sme"
+            == f"/enterprises/qualifications/?county={self.county_a.pk}&held_in=2024&kind=tech_sme"
         )
         self.assertContains(response, "按近 2 年线性趋势外推")
         listing = self.client.get(rows["410402"]["url"])

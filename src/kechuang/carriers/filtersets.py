@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 
 from kechuang.core.choices import KeyIndustry
-from kechuang.core.filtersets import BaseFilterSet
+from kechuang.core.filtersets import BaseFilterSet, YearRuleFilter
 from kechuang.regions.filters import CountyFilter
 
 from .choices import (
@@ -72,7 +72,8 @@ class TenancyFilterSet(BaseFilterSet):
     level = django_filters.ChoiceFilter(
         field_name="carrier__level", choices=CarrierLevel.choices, label="载体认定级别"
     )
-    incubating_in = django_filters.NumberFilter(method="filter_incubating_in", label="年末在孵年份")
+    incubating_in = YearRuleFilter("incubating_in", label="年末在孵年份")
+    graduated_in = YearRuleFilter("graduated_in", label="毕业年份")
     entered_from = year_filter("entered_on", "from", "入驻年份起")
     entered_to = year_filter("entered_on", "to", "入驻年份止")
     exited_from = year_filter("exited_on", "from", "离开年份起")
@@ -90,6 +91,7 @@ class TenancyFilterSet(BaseFilterSet):
             "county",
             "level",
             "incubating_in",
+            "graduated_in",
             "entered_from",
             "entered_to",
             "exited_from",
@@ -102,10 +104,6 @@ class TenancyFilterSet(BaseFilterSet):
         if value == TenancyStatus.INCUBATING:
             return queryset.incubating_on(date.today())
         return queryset.filter(exit_reason=value).exclude(exited_on__isnull=True)
-
-    def filter_incubating_in(self, queryset, name, value):
-        """Stays running on 31 December of the year (the carrier page's 年末在孵 figure)."""
-        return queryset.incubating_on(date(int(value), 12, 31))
 
 
 class FundFilterSet(BaseFilterSet):

@@ -4,10 +4,26 @@ from functools import reduce
 from operator import or_
 
 import django_filters
+from django.core.validators import EMPTY_VALUES
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .forms import style_form_fields
+
+
+class YearRuleFilter(django_filters.NumberFilter):
+    """The rows that count in a statistical year by the queryset method `rule` (held_in,
+    operating_in, covering…): the very rule a monitoring indicator names in the plan's YAML, so
+    that a number on the dashboard drills down to exactly its rows."""
+
+    def __init__(self, rule: str, **kwargs):
+        self.rule = rule
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return getattr(qs, self.rule)(int(value))
 
 
 class BaseFilterSet(django_filters.FilterSet):

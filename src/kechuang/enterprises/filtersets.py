@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Exists, OuterRef
 
 from kechuang.core.choices import KeyIndustry, TechField
-from kechuang.core.filtersets import BaseFilterSet
+from kechuang.core.filtersets import BaseFilterSet, YearRuleFilter
 from kechuang.regions.filters import CountyFilter
 
 from .choices import QualificationKind
@@ -57,6 +57,9 @@ class QualificationFilterSet(BaseFilterSet):
     search_fields = ("enterprise__org__name", "enterprise__org__search_initials", "number")
     kind = django_filters.ChoiceFilter(choices=QualificationKind.choices, label="资质类型")
     year = django_filters.NumberFilter(label="认定/入库年度")
+    held_in = YearRuleFilter(
+        "held_in", label="统计年度持有", help_text="该年末有效（科技型中小企业：该年度入库）"
+    )
     valid_on = django_filters.DateFilter(method="filter_valid_on", label="在该日有效")
     expiring_before = django_filters.DateFilter(
         field_name="valid_until", lookup_expr="lte", label="有效期至不晚于"
@@ -64,7 +67,7 @@ class QualificationFilterSet(BaseFilterSet):
 
     class Meta:
         model = Qualification
-        fields = ("q", "kind", "year", "county", "valid_on", "expiring_before")
+        fields = ("q", "kind", "year", "held_in", "county", "valid_on", "expiring_before")
 
     def filter_valid_on(self, queryset, name, value):
         return queryset.valid_on(value)

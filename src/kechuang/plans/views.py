@@ -1,4 +1,5 @@
 from datetime import date
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db.models import Max
@@ -7,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 
 from kechuang.regions.choices import RegionLevel
+from kechuang.regions.filters import CountyFilter
 from kechuang.regions.models import Region
 from kechuang.web import generic
 
@@ -154,8 +156,9 @@ def monitor(request):
 
 
 def drill_url(indicator, region, year: int | None = None) -> str | None:
-    """The registry list behind a computed value, filtered to the region (and the measure's own
-    filters where the list has them)."""
+    """The registry list behind a computed value: filtered to the region, the year by the
+    measure's own year rule and the measure's filters, each through the list's filter that
+    expresses it (`drill_filters`)."""
     if indicator.is_input:
         return reverse("plans:reporting") + (f"?year={year}" if year else "")
     spec = indicator.compute_spec()
@@ -167,11 +170,59 @@ def drill_url(indicator, region, year: int | None = None) -> str | None:
         url = reverse(f"{model._meta.app_label}:{model._meta.model_name}_list")
     except NoReverseMatch:
         return None
-    params = [f"county={region.pk}"] if region.level == RegionLevel.COUNTY else []
+    params, _missing = drill_filters(url, measure, region, year)
+    return url + ("?" + urlencode(params) if params else "")
+
+
+def drill_filters(url: str, measure, region, year: int | None) -> tuple[dict, list[str]]:
+    """({list filter: value}, [the parts of the measure no filter of the list expresses]) for the
+    rows of `measure` in `region` and `year`. A filter is found by what it does — the county
+    filter on the measure's region path, the `YearRuleFilter` of the measure's year method, the
+    filters on its year field and `where` lookups — not by its name."""
+    from django.urls import resolve
+
+    view = getattr(resolve(url).func, "view_class", None)
+    filterset = getattr(view, "filterset", None)
+    filters = filterset.base_filters if filterset is not None else {}
+
+    def lookup(f) -> str:
+        expr = f.lookup_expr
+        return f.field_name if expr == "exact" else f"{f.field_name}__{expr}"
+
+    def named(test) -> str | None:
+        return next((name for name, f in filters.items() if test(f)), None)
+
+    params, missing = {}, []
+    if region.level == RegionLevel.COUNTY:
+        name = named(lambda f: isinstance(f, CountyFilter) and f.field_name == measure.regions[0])
+        if name:
+            params[name] = region.pk
+        else:
+            missing.append("county")
+    if year is not None and measure.year_method:
+        name = named(lambda f: getattr(f, "rule", None) == measure.year_method)
+        if name:
+            params[name] = year
+        else:
+            missing.append(measure.year_method)
+    elif year is not None and measure.year_field:
+        field = measure.year_field
+        exact = named(lambda f: lookup(f) == field and not f.method)
+        low = named(lambda f: lookup(f) == f"{field}__gte" and not f.method)
+        high = named(lambda f: lookup(f) == f"{field}__lte" and not f.method)
+        if exact:
+            params[exact] = year
+        elif low and high:
+            params[low] = params[high] = year
+        else:
+            missing.append(field)
     for key, value in measure.where:
-        if "__" not in key and not isinstance(value, tuple):
-            params.append(f"{key}={value}")
-    return url + ("?" + "&".join(params) if params else "")
+        name = named(lambda f, key=key: lookup(f) == key and not f.method)
+        if name and not isinstance(value, tuple):
+            params[name] = value
+        else:
+            missing.append(key)
+    return params, missing
 
 
 @login_required

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 
 from kechuang.core.choices import KeyIndustry, Level, TechField
-from kechuang.core.filtersets import BaseFilterSet
+from kechuang.core.filtersets import BaseFilterSet, YearRuleFilter
 from kechuang.orgs.models import Org
 from kechuang.regions.filters import CountyFilter
 from kechuang.regions.models import Region
@@ -31,6 +31,7 @@ class PlatformFilterSet(BaseFilterSet):
         help_text="该日期已认定且未撤销的平台",
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    operating_in = YearRuleFilter("operating_in", label="年末在运行（年度）")
     tech_field = django_filters.ChoiceFilter(choices=TechField.choices, label="技术领域")
     region = django_filters.ModelChoiceFilter(queryset=Region.objects.all(), label="所在区划")
 
@@ -47,6 +48,7 @@ class PlatformFilterSet(BaseFilterSet):
             "approved_from",
             "approved_to",
             "operating_on",
+            "operating_in",
             "tech_field",
             "region",
         )

@@ -1,7 +1,7 @@
 import django_filters
 
 from kechuang.core.choices import KeyIndustry, Level, TechField
-from kechuang.core.filtersets import BaseFilterSet
+from kechuang.core.filtersets import BaseFilterSet, YearRuleFilter
 from kechuang.orgs.models import Org
 from kechuang.regions.choices import RegionLevel
 from kechuang.regions.filters import CountyFilter
@@ -24,7 +24,6 @@ from .models import (
     Talent,
     Team,
     TeamMember,
-    covering_q,
 )
 
 
@@ -144,7 +143,7 @@ class AssignmentFilterSet(BaseFilterSet):
         choices=[(RegionLevel.TOWNSHIP, "乡级"), (RegionLevel.VILLAGE, "村级")],
         label="服务地点层级",
     )
-    year = django_filters.NumberFilter(method="filter_year", label="覆盖年度")
+    year = YearRuleFilter("covering", label="覆盖年度")
     ongoing = django_filters.BooleanFilter(
         field_name="end_year", lookup_expr="isnull", label="仍在服务"
     )
@@ -158,9 +157,6 @@ class AssignmentFilterSet(BaseFilterSet):
     class Meta:
         model = Assignment
         fields = ("q", "county", "level", "year", "ongoing", "commissioner", "commissioner_level")
-
-    def filter_year(self, queryset, name, value):
-        return queryset.filter(covering_q(int(value)))
 
 
 class ServiceLogFilterSet(BaseFilterSet):
