@@ -112,6 +112,37 @@ class TenancyImportTests(Personas, CarrierData, TestCase):
         assert (err["row"], err["column"]) == (3, "离开原因")
         assert "须同时选择离开原因" in err["message"]
 
+    def test_it_refuses_stays_of_one_file_that_overlap(self):
+        rows = [
+            self.HEAD,
+            ["甲示例众创空间", self.org_a.uscc, "2021-01-01", "2022-06-30", "迁出"],
+            ["甲示例众创空间", self.org_a.uscc, "2022-06-30", "", ""],  # the day it left: fine
+            ["甲示例众创空间", self.org_a.uscc, "2023-03-01", "2023-09-01", "毕业"],
+            ["乙示例孵化器", self.org_a.uscc, "2023-03-01", "", ""],  # another carrier: fine
+        ]
+        result = run("tenancies", rows, self.city_staff)
+        [err] = result.errors
+        assert (err["row"], err["column"], err["code"]) == (4, "入驻日期", "invalid")
+        assert "与本文件第3行" in err["message"]
+        assert "（2022-06-30 至 今）重叠" in err["message"]
+        assert not result.written and Tenancy.objects.count() == 0
+        del rows[3]
+        assert run("tenancies", rows, self.city_staff).written
+        assert Tenancy.objects.count() == 3
+
+    def test_an_open_stay_overlaps_every_later_one_even_after_a_closed_one(self):
+        rows = [
+            self.HEAD,
+            ["甲示例众创空间", self.org_a.uscc, "2020-01-01", "", ""],
+            ["甲示例众创空间", self.org_a.uscc, "2021-01-01", "2021-02-01", "迁出"],
+            ["甲示例众创空间", self.org_a.uscc, "2022-01-01", "2022-02-01", "迁出"],
+        ]
+        errors = run("tenancies", rows).errors
+        assert [(e["row"], "与本文件第2行" in e["message"]) for e in errors] == [
+            (3, True),
+            (4, True),
+        ]
+
 
 class FundImportTests(Personas, CarrierData, TestCase):
     HEAD = ["基金名称", "管理机构统一社会信用代码", "基金规模（万元）", "重点投资产业", "区划代码"]
@@ -223,3 +254,38 @@ class InvestmentImportTests(Personas, CarrierData, TestCase):
         [err] = run("investments", rows).errors
         assert (err["row"], err["column"]) == (3, "投资金额（万元）")
         assert "超过基金规模 10,000.00 万元" in err["message"]
+
+    def test_rows_of_one_file_add_up_against_the_fund_size(self):
+        Investment.objects.create(
+            fund=self.fund_a, enterprise=self.org_b, amount_wan=4000, invested_on=date(2022, 1, 1)
+        )
+        rows = [
+            self.HEAD,
+            ["甲示例创投基金", self.org_a.uscc, 3000, "2023-06-01", "天使轮", ""],
+            ["乙示例创投基金", self.org_b.uscc, 9000, "2023-07-01", "A轮", ""],
+            ["甲示例创投基金", self.org_a.uscc, 3500, "2024-06-01", "A轮", ""],
+        ]
+        # Each row alone fits (4,000 + 3,500 ≤ 10,000); together 10,500 does not.
+        result = run("investments", rows, self.city_staff)
+        assert [(e["row"], e["column"]) for e in result.errors] == [
+            (2, "投资金额（万元）"),
+            (4, "投资金额（万元）"),
+        ]
+        message = result.errors[0]["message"]
+        assert (
+            "投资合计将达 10,500.00 万元（已登记 4,000.00 万元 + 本文件第2行、第4行共 6,500.00 万元）"
+            in message
+        )
+        assert not result.written and Investment.objects.count() == 1
+        rows[3][2] = 3000  # exactly the size
+        assert run("investments", rows, self.city_staff).written
+
+    def test_a_changed_row_counts_with_its_new_amount_once(self):
+        run("investments", self.rows(), self.city_staff)
+        rows = [
+            *self.rows()[:2],
+            ["甲示例创投基金", self.org_b.uscc, 4000, "2024-01-01", "A轮", ""],
+        ]
+        rows[1][2] = 6000  # was 500: 6,000 + 4,000 = 10,000 fits
+        result = run("investments", rows, self.city_staff)
+        assert (result.errors, result.changed, result.new) == ([], 1, 1)

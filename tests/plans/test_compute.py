@@ -486,7 +486,7 @@ class RolledUpTests(Personas, TestCase):
                 for row in found[year]:
                     url = drill_url(indicator, row["region"], year)
                     path, _sep, query = url.partition("?")
-                    params, missing = drill_filters(path, measure, row["region"], year)
+                    _params, missing = drill_filters(path, measure, row["region"], year)
                     assert missing == [], (indicator.code, missing)
                     filterset = resolve(path).func.view_class.filterset
                     data = QueryDict(query)

@@ -133,6 +133,29 @@ class PlatformReportImportTests(Personas, TestCase):
         assert (err["row"], err["code"]) == (3, "out_of_scope")
         assert PlatformReport.objects.count() == 0
 
+    def test_an_organisation_user_cannot_change_a_submitted_report(self):
+        run("platform-reports", self.rows()[:2], self.city_staff)
+        report = PlatformReport.objects.get(platform=self.platform_a)
+        rows = self.rows()[:2]
+        rows[1][3] = 31
+        assert run("platform-reports", rows, self.org_user).changed == 1  # a draft: theirs to edit
+        report.refresh_from_db()
+        report.status = "submitted"
+        report.save()
+        rows[1][3] = 32
+        result = run("platform-reports", rows, self.org_user)
+        [err] = result.errors
+        assert (err["row"], err["column"], err["code"]) == (2, "平台编号", "refused")
+        assert "该年报已提交，单位用户不能再修改" in err["message"]
+        report.refresh_from_db()
+        assert (report.staff, result.written) == (31, False)
+        # Unchanged rows are no change: re-sending what is stored is not refused.
+        rows[1][3] = 31
+        assert run("platform-reports", rows, self.org_user).unchanged == 1
+        # The bureau may still correct it.
+        rows[1][3] = 32
+        assert run("platform-reports", rows, self.city_staff).changed == 1
+
     def test_it_maps_the_staff_rule_to_its_column(self):
         rows = self.rows()
         rows[2][4] = 15  # more researchers than staff

@@ -10,6 +10,8 @@ from django.test import TestCase
 
 from kechuang.core.testing.imports import KindTests, first_sheet, reimport_export, run
 from kechuang.core.testing.personas import Personas
+from kechuang.imports.engine import rollback
+from kechuang.imports.models import Batch
 from kechuang.talents.imports import KINDS
 from kechuang.talents.models import Assessment, Assignment, Honour, Team, TeamMember
 
@@ -122,6 +124,29 @@ class TeamImportTests(People, TestCase):
             2021,
         )
         assert run("teams", self.rows(), self.city_staff).unchanged == 2
+
+    def test_each_leader_becomes_a_member_of_the_team_with_history(self):
+        result = run("teams", self.rows(), self.city_staff)
+        team = Team.objects.get(name="甲团队")
+        [member] = team.memberships.all()
+        assert (member.talent, member.role) == (self.talent_a, "团队带头人")
+        record = member.history.get()
+        assert record.history_user == self.city_staff
+        assert record.history_change_reason.startswith(f"导入批次 #{result.batch_id}")
+        # A new leader joins too; the former one stays a member.
+        rows = self.rows()
+        rows[1][1] = ID_B
+        assert run("teams", rows, self.city_staff).changed == 1
+        assert set(team.memberships.values_list("talent", flat=True)) == {
+            self.talent_a.pk,
+            self.talent_b.pk,
+        }
+
+    def test_rolling_back_removes_the_teams_and_their_leaders_memberships(self):
+        result = run("teams", self.rows(), self.city_staff)
+        assert TeamMember.objects.count() == 2
+        rollback(Batch.objects.get(pk=result.batch_id), self.city_staff)
+        assert (Team.objects.count(), TeamMember.objects.count()) == (0, 0)
 
     def test_it_reimports_an_export_unchanged(self):
         run("teams", self.rows())

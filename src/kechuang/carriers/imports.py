@@ -6,7 +6,71 @@ by 统一社会信用代码 and regions by 区划代码; the name columns next t
 reading the sheet. Yearly carrier figures are derived from the stays and are not imported.
 """
 
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Sum
+
 from kechuang.imports.kinds import INFO, Col, Kind
+
+
+def overlapping_stays(rows, problem) -> None:
+    """An enterprise has at most one stay at a time in a carrier: the model checks each row
+    against the registry; this checks the rows of one file against each other."""
+    by_pair = defaultdict(list)
+    for tenancy, index, row in rows:
+        by_pair[(tenancy.carrier_id, tenancy.enterprise_id)].append((tenancy, index, row))
+    for stays in by_pair.values():
+        stays.sort(key=lambda s: s[0].entered_on)
+        latest = None  # the stay seen so far that ends last (an open one never ends)
+        for tenancy, index, row in stays:
+            if latest is not None:
+                other, _i, other_row = latest
+                if other.exited_on is None or other.exited_on > tenancy.entered_on:
+                    until = f"{other.exited_on:%Y-%m-%d}" if other.exited_on else "今"
+                    problem(
+                        index,
+                        "entered_on",
+                        f"与本文件第{other_row}行该企业在“{tenancy.carrier}”的在孵记录"
+                        f"（{other.entered_on:%Y-%m-%d} 至 {until}）重叠；"
+                        "同一企业在同一载体的在孵时段不能重叠",
+                    )
+                    continue
+            if latest is None or (
+                latest[0].exited_on is not None
+                and (tenancy.exited_on is None or tenancy.exited_on > latest[0].exited_on)
+            ):
+                latest = (tenancy, index, row)
+
+
+def fund_totals(rows, problem) -> None:
+    """A fund's investments may not add up to more than its size: the model checks each row with
+    the registry; this adds the file's rows of one fund together (rows the file changes count
+    with their new amounts, once)."""
+    from .models import Investment
+
+    by_fund = defaultdict(list)
+    for investment, index, row in rows:
+        if investment.amount_wan:
+            by_fund[investment.fund_id].append((investment, index, row))
+    for members in by_fund.values():
+        if len(members) < 2:
+            continue
+        fund = members[0][0].fund
+        in_file = sum((i.amount_wan for i, _x, _r in members), Decimal(0))
+        mine = [i.pk for i, _x, _r in members if i.pk]
+        stored = Investment.objects.filter(fund=fund).exclude(pk__in=mine)
+        others = stored.aggregate(total=Sum("amount_wan"))["total"] or Decimal(0)
+        if others + in_file <= fund.size_wan:
+            continue
+        listed = "、".join(f"第{r}行" for _i, _x, r in members)
+        for _investment, index, _row in members:
+            problem(
+                index,
+                "amount_wan",
+                f"基金“{fund}”的投资合计将达 {others + in_file:,.2f} 万元（已登记 {others:,.2f} 万元"
+                f" + 本文件{listed}共 {in_file:,.2f} 万元），超过基金规模 {fund.size_wan:,.2f} 万元",
+            )
 
 
 def org_cols(key: str, label: str, help: str = "") -> list[Col]:
@@ -111,6 +175,7 @@ KINDS = [
         name="tenancies",
         model_label="carriers.Tenancy",
         key=("carrier", "enterprise", "entered_on"),
+        check_rows=overlapping_stays,
         help="按孵化载体、在孵企业和入驻日期识别一段在孵记录",
         columns=[
             carrier_col(
@@ -151,6 +216,7 @@ KINDS = [
         name="investments",
         model_label="carriers.Investment",
         key=("fund", "enterprise", "invested_on"),
+        check_rows=fund_totals,
         help="按创投基金、被投企业和投资日期识别一笔投资",
         columns=[
             Col(

@@ -341,6 +341,11 @@ class _Run:
             if not instance_in_scope(obj, self.user, action):
                 self.scope_error(index, obj)
                 continue
+            if self.kind.may_write is not None:
+                previous = snapshot if action == "change" else None
+                if reason := self.kind.may_write(obj, previous, self.user):
+                    self.refused(index, reason)
+                    continue
             if action == "add":
                 new.append((obj, index))
             else:
@@ -405,6 +410,27 @@ class _Run:
             "out_of_scope",
             "不在您的数据范围内（只能导入本辖区/本单位的数据）",
         )
+
+    def refused(self, index: int, reason: str) -> None:
+        """A row the importing user may not write (`Kind.may_write`), named by its key."""
+        col = self.kind.column(self.kind.key[0])
+        value = _cell_shown(self.column_values(col.key)[index])
+        self.error(index, self.header(col), value, "refused", reason, True)
+
+    def cross_rows(self, new, changed) -> None:
+        """The kind's rules across the file's rows (`Kind.check_rows`), on the rows still good."""
+        if self.kind.check_rows is None:
+            return
+        numbers = self.table.row_numbers
+        rows = [(obj, i, numbers[i]) for obj, i in new if i not in self.bad_rows]
+        rows += [(obj, i, numbers[i]) for obj, _b, i in changed if i not in self.bad_rows]
+
+        def problem(index: int, key: str, reason: str) -> None:
+            col = self.kind.column(key)
+            value = _cell_shown(self.column_values(key)[index])
+            self.error(index, self.header(col), value, "invalid", reason, True)
+
+        self.kind.check_rows(sorted(rows, key=lambda r: r[1]), problem)
 
     def clean_errors(self, index: int, exc: ValidationError) -> None:
         by_field = (
@@ -536,6 +562,9 @@ class _Run:
                 default_user=author,
                 default_change_reason=reason,
             )
+        if self.kind.after_write is not None:
+            with changelog_context(author, reason):
+                self.kind.after_write(new_objs + [obj for obj, _b, _i in changed], author)
         _progress(self.progress, total, total, "记录导入批次")
         rows = self.table.row_numbers
         fastwrite.insert(
@@ -597,6 +626,7 @@ def run_import(
     _progress(progress, 50, 100, "比对现有记录")
     new, changed, unchanged = run.build(existing)
     run.unique(new, changed)
+    run.cross_rows(new, changed)
     if run.errors:
         bad = run.bad_rows
         new = [(o, i) for o, i in new if i not in bad]

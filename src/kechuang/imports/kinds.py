@@ -130,6 +130,18 @@ class Kind:
     columns: list[Col]
     title: str = ""
     help: str = ""
+    # Hooks for what one row's clean() cannot see (all optional):
+    # may_write(obj, previous, user) -> a Chinese reason, or None: may this user write this row?
+    #   `previous` holds the stored values before the file's (None for a new row). Checked after
+    #   scope, for rows that would change.
+    may_write: Callable[[Any, dict | None, Any], str | None] | None = None
+    # check_rows(rows, problem): rules across the rows of one file and the registry. `rows` is
+    #   [(obj, index, sheet row number)] of the rows about to be written (new and changed, each
+    #   already clean), in file order; `problem(index, column key, reason)` refuses a row.
+    check_rows: Callable[[list, Callable[[int, str, str], None]], None] | None = None
+    # after_write(objs, author): in the import's transaction, after its rows are written (e.g.
+    #   the records a model's save() would add). What it writes must keep its own history.
+    after_write: Callable[[list, Any], None] | None = None
     _bound: bool = field(default=False, repr=False)
 
     @property

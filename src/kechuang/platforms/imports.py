@@ -10,6 +10,14 @@ arrive as drafts and existing ones keep their status.
 
 from kechuang.imports.kinds import INFO, Col, Kind
 
+from .choices import org_user_lock_problem
+
+
+def report_lock(report, previous, user) -> str | None:
+    """As on the report's page: an organisation user's report is locked once submitted."""
+    return org_user_lock_problem(previous["status"] if previous else None, user)
+
+
 PLATFORM_CODE_SYNONYMS = ("平台编码", "平台代码", "认定编号", "编号")
 
 
@@ -98,6 +106,7 @@ KINDS = [
         name="platform-reports",
         model_label="platforms.PlatformReport",
         key=("platform", "year"),
+        may_write=report_lock,
         columns=[
             Col(
                 "platform",

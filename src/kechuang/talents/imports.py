@@ -18,6 +18,8 @@ from dataclasses import replace
 
 from kechuang.imports.kinds import INFO, Col, Kind
 
+from .models import add_leader_memberships
+
 ID_EXAMPLE = "410402198503040117"
 
 
@@ -272,6 +274,7 @@ KINDS += [
         name="teams",
         model_label="talents.Team",
         key=("name", "org"),
+        after_write=lambda teams, author: add_leader_memberships(teams),
         help="按团队名称和依托单位识别创新团队",
         columns=[
             Col(

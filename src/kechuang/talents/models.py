@@ -267,11 +267,29 @@ class Team(BaseModel):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # The leader is always a member of the team.
-        if self.leader_id and not self.memberships.filter(talent_id=self.leader_id).exists():
+        add_leader_memberships([self])
+
+
+def add_leader_memberships(teams) -> int:
+    """The leader is always a member of the team: adds (with history) the membership of each
+    team's leader where it is missing. Returns the number added."""
+    teams = [t for t in teams if t.leader_id]
+    if not teams:
+        return 0
+    present = set(
+        TeamMember.objects.filter(team__in=[t.pk for t in teams]).values_list(
+            "team_id", "talent_id"
+        )
+    )
+    added = 0
+    for team in teams:
+        if (team.pk, team.leader_id) not in present:
             TeamMember(
-                team=self, talent_id=self.leader_id, role="团队带头人", joined_year=None
+                team=team, talent_id=team.leader_id, role="团队带头人", joined_year=None
             ).save()
+            present.add((team.pk, team.leader_id))
+            added += 1
+    return added
 
 
 class TeamMember(BaseModel):
