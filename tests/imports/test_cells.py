@@ -362,14 +362,18 @@ def test_its_fast_path_agrees_with_the_parser():
 
 def test_its_fast_paths_agree_for_ints_years_and_dates():
     raws = [2024.0, 2024.5, 1800.0, 7, "2024", None, dt.date(2024, 3, 1), True]
+    # csv cells are text: plain digits take the fast path, the rest the parser.
+    raws += ["007", "1800", "2101", "12345", "²", "١٢", "２０２４", "-3", " 5", "1,000", "2024年"]
     for parser in (parse_int, parse_year, parse_date, parse_ratio):
-        expected = []
-        for raw in raws:
-            try:
-                expected.append(parser(raw))
-            except CellError:
-                expected.append(None)
-        assert parse_column(raws, parser)[0] == expected, parser.__name__
+        ranges = [{}] if parser is parse_date else [{}, {"minimum": 0, "maximum": 2024}]
+        for kw in ranges:
+            expected = []
+            for raw in raws:
+                try:
+                    expected.append(parser(raw, **kw))
+                except CellError:
+                    expected.append(None)
+            assert parse_column(raws, parser, **kw)[0] == expected, (parser.__name__, kw)
 
 
 def test_it_applies_a_unit_column_per_row():

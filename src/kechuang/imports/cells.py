@@ -563,8 +563,13 @@ def _fast_int(minimum: Any = None, maximum: Any = None, required: bool = False) 
         if kind is float:
             if raw.is_integer() and low <= raw <= high:
                 return int(raw)
-        elif kind is int and low <= raw <= high:
-            return raw
+        elif kind is int:
+            if low <= raw <= high:
+                return raw
+        elif kind is str and raw.isdigit() and raw.isascii():  # csv: plain ASCII digits
+            value = int(raw)
+            if low <= value <= high:
+                return value
         return _MISS
 
     return convert
@@ -601,7 +606,11 @@ def _fast_year(minimum: Any = None, maximum: Any = None, required: bool = False)
     high = 2100 if maximum is None else min(2100, maximum)
 
     def convert(raw: Any) -> Any:
-        if (type(raw) is float or type(raw) is int) and low <= raw <= high and raw == int(raw):
+        kind = type(raw)
+        if kind is str and len(raw) == 4 and raw.isdigit() and raw.isascii():  # csv: "2024"
+            raw = int(raw)
+            kind = int
+        if (kind is float or kind is int) and low <= raw <= high and raw == int(raw):
             return int(raw)
         return _MISS
 

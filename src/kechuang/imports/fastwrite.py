@@ -146,12 +146,9 @@ def create_with_history(
             raise ValueError(f"{hmodel.__name__}.{f.name}: unknown history field")
         else:
             source = opts.get_field(f.name)
-            prep = (
-                (lambda v, f=source: f.get_db_prep_save(v, connection))
-                if _needs_prep(source)
-                else None
+            plan.append(
+                (source.attname, _prep(source, connection) if _needs_prep(source) else None)
             )
-            plan.append((source.attname, prep))
 
     def history_rows():
         for obj in objs:
