@@ -502,3 +502,20 @@ class RolledUpTests(Personas, TestCase):
                     assert Decimal(shown) == expected, (indicator.code, row["region"], year, url)
                     checked += 1
         assert checked == 14 * len(self.YEARS) * len(self.regions)
+
+    def test_the_recompute_refreshes_the_planner_statistics_first(self):
+        """On PostgreSQL the tables it reads are ANALYZEd (rows of this very transaction
+        included), so its queries are planned for the tables as they are now."""
+        from django.db import connection
+
+        from kechuang.carriers.models import Tenancy
+        from kechuang.plans.values import recompute
+        from kechuang.talents.models import Assignment
+        from tests.core.test_db import estimated_rows
+
+        tables = self.computes()["hightech_enterprises"].tables()
+        assert {m.__name__ for m in tables} == {"Qualification", "Enterprise", "Org", "Region"}
+        recompute(self.plan, [2024])
+        for model in (Qualification, Enterprise, AnnualData, Contract, Tenancy, Assignment):
+            expected = model.objects.count() if connection.vendor == "postgresql" else None
+            assert estimated_rows(model) == expected, model.__name__

@@ -77,6 +77,18 @@ class Measure:
             return rolled_up([self], years, paths, within)[0]
         return {year: self.by_region(year, paths, within) for year in years}
 
+    def tables(self) -> set:
+        """The models this measure's queries read: its own and those on its region path."""
+        models = {self.model}
+        for region in self.regions:
+            if region == "self":
+                continue
+            model = self.model
+            for part in region.split("__"):
+                model = model._meta.get_field(part).related_model
+                models.add(model)
+        return models
+
     @property
     def rolls_up(self) -> bool:
         """Whether a region's value is exactly the sum of the values of the regions it contains,
@@ -259,6 +271,11 @@ class InputMeasure:
     ) -> dict[int, dict[str, Decimal]]:
         return {year: self.by_region(year, paths, within) for year in years}
 
+    def tables(self) -> set:
+        from .models import StatValue, Submission
+
+        return {StatValue, Submission}
+
     def by_region(self, year: int, paths: list[str], within: str = "") -> dict[str, Decimal]:
         from .models import StatValue, Submission
 
@@ -297,6 +314,11 @@ class Compute:
     @property
     def is_ratio(self) -> bool:
         return self.numerator is not None
+
+    def tables(self) -> set:
+        """The models its queries read."""
+        parts = (self.measure, self.numerator, self.denominator)
+        return set().union(*(m.tables() for m in parts if m is not None))
 
     def values(self, year: int, paths: list[str], within: str = "") -> dict[str, dict]:
         """{region path: {"value", "numerator", "denominator"}} for the regions that have data."""
