@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import random as random_module
 import subprocess
 import sys
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -191,6 +192,7 @@ def test_minmax_lies_in_the_unit_interval(X, random):
 
 @settings(max_examples=60, deadline=None)
 @given(matrices, st.randoms())
+@example(np.array([[2.22507386e-309], [0.0]]), random_module.Random(0))  # a subnormal span
 def test_objective_weights_are_non_negative_and_sum_to_one(X, random):
     d = np.array([random.choice((1, -1)) for _ in range(X.shape[1])])
     for fn in (engine.entropy_weights, engine.critic_weights):
@@ -244,3 +246,18 @@ def test_the_engine_imports_without_django():
     code = "import kechuang.evaluation.engine, sys; assert not any(m.startswith('django') for m in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_a_subnormal_span_scores_as_its_rescaled_column():
+    """A column spanning 1e-309 has no finite reciprocal; entropy weights and min-max TOPSIS
+    treat it as the same column rescaled."""
+    X = np.array([[2.22507386e-309, 3.0], [0.0, 1.0], [1.0e-309, 2.0]])
+    Y = X.copy()
+    Y[:, 0] = X[:, 0] / 2.22507386e-309
+    d = np.array([1, -1])
+    np.testing.assert_allclose(engine.entropy_weights(X, d), engine.entropy_weights(Y, d))
+    w = np.array([0.5, 0.5])
+    np.testing.assert_allclose(
+        engine.topsis(X, w, d, normalization="minmax"),
+        engine.topsis(Y, w, d, normalization="minmax"),
+    )

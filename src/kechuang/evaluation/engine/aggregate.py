@@ -91,7 +91,19 @@ def topsis(X, weights, directions, *, normalization: str = "vector") -> np.ndarr
         if ((span == 0) & (w > 0)).any():
             j = int(np.argmax((span == 0) & (w > 0)))
             raise ValueError(f"column {j} is constant: min-max normalisation is undefined for it")
-        base, scale = worst, np.where(span == 0, 0.0, w / np.where(cost, -span, span))
+        with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
+            scale = np.where(span == 0, 0.0, w / np.where(cost, -span, span))
+        if not np.isfinite(scale).all():
+            # A subnormal span (1e-309) has no finite reciprocal: rescale those columns to
+            # [0, 1] first, which leaves every distance unchanged.
+            tiny = ~np.isfinite(scale)
+            X = X.copy()
+            X[:, tiny] = (X[:, tiny] - lo[tiny]) / span[tiny]
+            lo, hi = X.min(axis=0), X.max(axis=0)
+            best, worst = np.where(cost, lo, hi), np.where(cost, hi, lo)
+            span = hi - lo
+            scale = np.where(span == 0, 0.0, w / np.where(cost, -span, span))
+        base = worst
     # Every row is v = (x − base) · scale, the same affine map for all rows.
     ideal = (best - base) * scale
     anti = (worst - base) * scale

@@ -71,7 +71,11 @@ def entropy_weights(X, directions) -> np.ndarray:
         raise ValueError(f"column {j} is constant: its entropy weight is undefined")
     cost = d < 0
     base = np.where(cost, hi, lo)
-    scale = np.where(cost, -1.0, 1.0) / span
+    signed_span = np.where(cost, -span, span)
+    with np.errstate(over="ignore"):
+        scale = 1.0 / signed_span
+    # A subnormal span (1e-309) has no finite reciprocal: divide instead (slower, exact).
+    by_scale = bool(np.isfinite(scale).all())
     total = np.zeros(m)
     ylny = np.zeros(m)
     y = np.empty((min(n, _CHUNK_ROWS), m))
@@ -81,7 +85,10 @@ def entropy_weights(X, directions) -> np.ndarray:
         k = block.shape[0]
         yk, lk = y[:k], logs[:k]
         np.subtract(block, base, out=yk)
-        yk *= scale
+        if by_scale:
+            yk *= scale
+        else:
+            np.divide(yk, signed_span, out=yk)
         total += yk.sum(axis=0)
         np.add(yk, _TINY, out=lk)
         np.log(lk, out=lk)
