@@ -98,11 +98,13 @@ def recompute(plan, years, progress=None, only_inputs: bool = False) -> int:
 
 def _insert_values(rows: list[tuple]) -> None:
     """INSERT the rows (indicator id, region id, year, value, numerator, denominator) as
-    IndicatorValue with one executemany, each value prepared for the database by its field as
-    bulk_create would (32,000 model instances cost seconds at province scale; no signal or
-    history is attached to these derived values)."""
+    IndicatorValue with the imports' bulk writer (executemany, or COPY on PostgreSQL), each number
+    prepared for the database by its field as bulk_create would (32,000 model instances cost
+    seconds at province scale; no signal or history is attached to these derived values)."""
     from django.db import connections, router
     from django.utils import timezone
+
+    from kechuang.imports import fastwrite
 
     from .models import IndicatorValue
 
@@ -113,13 +115,7 @@ def _insert_values(rows: list[tuple]) -> None:
     fields = [IndicatorValue._meta.get_field(name) for name in names]
     computed_at = fields[-1].get_db_prep_save(timezone.now(), connection)
     prepare = [field.get_db_prep_save for field in fields[3:6]]
-    quote = connection.ops.quote_name
-    sql = "INSERT INTO {} ({}) VALUES ({})".format(
-        quote(IndicatorValue._meta.db_table),
-        ", ".join(quote(field.column) for field in fields),
-        ", ".join(["%s"] * len(fields)),
-    )
-    params = [
+    params = (
         (
             indicator,
             region,
@@ -128,9 +124,8 @@ def _insert_values(rows: list[tuple]) -> None:
             computed_at,
         )
         for indicator, region, year, *numbers in rows
-    ]
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, params)
+    )
+    fastwrite.insert(IndicatorValue, [f.column for f in fields], params, connection)
 
 
 def recompute_job(progress, plan_id: int, first: int, last: int) -> dict:
