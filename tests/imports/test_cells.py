@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 
 from kechuang.imports.cells import (
+    _BULK,
     CellError,
     error_dict,
     parse_bool,
@@ -374,6 +375,84 @@ def test_its_fast_paths_agree_for_ints_years_and_dates():
                 except CellError:
                     expected.append(None)
             assert parse_column(raws, parser, **kw)[0] == expected, (parser.__name__, kw)
+
+
+def _cell_by_cell(parser, raws, **kw):
+    expected = []
+    for raw in raws:
+        try:
+            expected.append(parser(raw, **kw))
+        except CellError:
+            expected.append(None)
+    return expected
+
+
+CSV_EDGES = [
+    " 3 ",
+    "\u30003.5",
+    "+7",
+    "-0",
+    "-0.004",
+    "1e3",
+    "1E-2",
+    "2.675",
+    "0.125",
+    "0.005",
+    "１２",
+    "١٢",
+    "²",
+    "12.0",
+    "12.5",
+    "1,000",
+    "1_0",
+    "NaN",
+    "Infinity",
+    "-",
+    "无",
+    "",
+    "5000元",
+    "9" * 30,
+    "0." + "0" * 40 + "5",
+]
+
+
+@pytest.mark.parametrize("parser", [parse_decimal, parse_int])
+def test_whole_csv_columns_agree_with_the_parser(parser):
+    """A csv column of plain number texts is converted in one go (cells._BULK); any column with
+    one cell it cannot take goes cell by cell. Either way each cell gets what the parser gives."""
+    rng = random.Random(11)
+    if parser is parse_decimal:
+        plain = [f"{rng.uniform(0, 9000):.{rng.randint(0, 4)}f}" for _ in range(500)]
+        settings = [
+            {},
+            {"factor": Decimal("0.0001")},
+            {"places": 0},
+            {"minimum": 0},
+            {"maximum": 100},
+            {"required": True},
+        ]
+    else:
+        plain = [str(rng.randint(0, 9000)) for _ in range(500)]
+        settings = [{}, {"minimum": 0}, {"maximum": 100}, {"required": True}]
+    assert _BULK[parser](plain) is not None  # the plain column does take the whole-column path
+    assert _BULK[parser]([*plain, "1,000"]) is None
+    columns = [plain, [*plain, None, None], *([*plain[:50], edge] for edge in CSV_EDGES)]
+    for kw in settings:
+        for column in columns:
+            values, errors = parse_column(column, parser, **kw)
+            assert values == _cell_by_cell(parser, column, **kw), (kw, column[-1])
+            assert len(errors) == sum(1 for raw in column if _failed(parser, raw, kw)), (
+                kw,
+                column[-1],
+            )
+
+
+def _failed(parser, raw, kw) -> bool:
+    try:
+        parser(raw, **kw)
+    except CellError:
+        return True
+    return False
 
 
 def test_it_applies_a_unit_column_per_row():

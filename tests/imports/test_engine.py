@@ -1,6 +1,7 @@
 """The import engine against the database: upsert by natural key, all or nothing, scope, errors
 that name row and column, history with author, rollback and its refusal."""
 
+import hashlib
 import io
 from datetime import date
 
@@ -153,6 +154,83 @@ class EngineTests(Personas, TestCase):
         assert restored.history.first().history_user == self.city_staff
         batch.refresh_from_db()
         assert batch.status == Batch.Status.ROLLED_BACK
+
+    def test_created_rows_are_recorded_as_spans_and_rolled_back(self):
+        """New records of consecutive file rows are one batch record each run of rows; a changed
+        row in between splits the run. History rows hold what was stored, with author and reason."""
+        AnnualData.objects.create(enterprise=self.ent_a, year=2020, employees=1, st_staff=0)
+        years = (2018, 2019, 2020, 2021, 2022)
+        rows = [[self.org_a.uscc, "甲", y, 10 + y % 10, 2, "1.25"] for y in years]
+        rows.append([self.org_b.uscc, "乙", 2024, 7, 1, None])
+        result = self.run_file(rows, user=self.city_staff)
+        assert (result.new, result.changed) == (5, 1)
+        batch = Batch.objects.get(pk=result.batch_id)
+        # The file itself is kept: its hash (taken from the imported bytes) matches.
+        assert hashlib.sha256(bytes(batch.content)).hexdigest() == batch.file_hash
+        created = batch.written.filter(action="created").order_by("row")
+        assert [(r.row, r.count) for r in created] == [(2, 2), (5, 3)]
+        for r in created:
+            records = AnnualData.objects.filter(pk__in=[pk for _row, pk in r.records()])
+            assert sorted(records.values_list("year", flat=True)) == [
+                rows[row - 2][2] for row, _pk in r.records()
+            ]
+        for record in AnnualData.objects.exclude(year=2020):
+            [entry] = record.history.all()
+            assert (entry.history_type, entry.history_user) == ("+", self.city_staff)
+            assert entry.history_change_reason == f"导入批次 #{batch.pk}：年报.xlsx"
+            assert (entry.employees, entry.rd_expense_wan, entry.enterprise_id) == (
+                record.employees,
+                record.rd_expense_wan,
+                record.enterprise_id,
+            )
+            assert entry.history_date == record.created
+        assert rollback(batch, self.city_staff) == 6
+        assert list(AnnualData.objects.values_list("year", "employees")) == [(2020, 1)]
+
+    def test_a_key_is_matched_on_its_most_varied_column(self):
+        """One enterprise over several years: the stored keys are read by year, and each row still
+        finds its own record (not another enterprise's of the same year)."""
+        for year in (2022, 2023, 2024):
+            AnnualData.objects.create(enterprise=self.ent_a, year=year, employees=5, st_staff=1)
+        AnnualData.objects.create(enterprise=self.ent_b, year=2024, employees=9, st_staff=1)
+        rows = [[self.org_a.uscc, "甲", y, 6, 1, None] for y in (2021, 2022, 2023, 2024)]
+        result = self.run_file(rows)
+        assert (result.new, result.changed, result.unchanged) == (1, 3, 0)
+        assert dict(
+            AnnualData.objects.filter(enterprise=self.ent_a).values_list("year", "employees")
+        ) == {2021: 6, 2022: 6, 2023: 6, 2024: 6}
+        assert AnnualData.objects.get(enterprise=self.ent_b).employees == 9
+
+    def test_the_garbage_collector_is_paused_during_an_import_and_restored(self):
+        import gc
+
+        from kechuang.imports import engine
+
+        seen = []
+        original = engine._run_import
+
+        def spy(*args, **kwargs):
+            seen.append(gc.isenabled())
+            with engine.gc_paused():  # nested: still off inside, still off after
+                seen.append(gc.isenabled())
+            seen.append(gc.isenabled())
+            return original(*args, **kwargs)
+
+        assert gc.isenabled()
+        engine._run_import = spy
+        try:
+            self.run_file([[self.org_a.uscc, "甲", 2024, 100, 20, 300]], dry_run=True)
+        finally:
+            engine._run_import = original
+        assert seen == [False, False, False]
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            with engine.gc_paused():
+                pass
+            assert not gc.isenabled()  # left as it was found
+        finally:
+            gc.enable()
 
     def test_rollback_is_refused_when_a_row_was_edited_since(self):
         result = self.run_file([[self.org_a.uscc, "甲", 2024, 100, 20, 1]])

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from itertools import compress, count, repeat
 from operator import is_
 from typing import Any
@@ -248,7 +248,10 @@ def parse_decimal(
     if factor is not None and factor != 1:
         value *= factor
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        try:
+            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # more digits than a Decimal holds
+            raise CellError("out_of_range", "数值过大") from None
     if minimum is not None or maximum is not None:
         _check_range(value, minimum, maximum)
     return value
@@ -316,7 +319,10 @@ def parse_ratio(
     else:
         raise CellError("not_a_percent", _PERCENT_REASON)
     if places is not None:
-        value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        try:
+            value = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # more digits than a Decimal holds
+            raise CellError("out_of_range", "数值过大") from None
     if minimum is not None or maximum is not None:
         _check_range(value, minimum, maximum)
     return value
@@ -617,6 +623,87 @@ def _fast_year(minimum: Any = None, maximum: Any = None, required: bool = False)
     return convert
 
 
+def _plain_texts(values: list, required: bool) -> tuple[list, bool] | None:
+    """The non-blank cells of a column when they are all text without underscores (a csv column),
+    and whether there were blanks; None when the column is not like that."""
+    types = set(map(type, values))  # also tells blanks apart, quicker than `None in values`
+    if types == {str}:
+        texts, blanks = values, False
+    elif types == {str, type(None)} and not required:
+        texts, blanks = [v for v in values if v is not None], True
+    else:
+        return None
+    if "_" in "".join(texts):
+        return None
+    return texts, blanks
+
+
+def _with_blanks(values: list, parsed: list) -> list:
+    it = iter(parsed)
+    return [None if v is None else next(it) for v in values]
+
+
+def _bulk_decimal(
+    values: list,
+    places: int | None = 2,
+    minimum: Any = None,
+    maximum: Any = None,
+    factor: Decimal | int | None = 1,
+    required: bool = False,
+) -> list | None:
+    """A whole column of number texts at once (csv), exactly as parse_decimal reads each cell,
+    or None when any cell needs parse_decimal's own handling (blanks where required, separators,
+    units, placeholders, non-numbers, values out of range), and the column goes cell by cell.
+
+    For text without underscores, parse_decimal takes Decimal(text) whenever that is a finite
+    number; Decimal() strips surrounding blanks itself, so it gives the same number."""
+    if places is None:
+        return None
+    plain = _plain_texts(values, required)
+    if plain is None:
+        return None
+    texts, blanks = plain
+    try:
+        numbers = list(map(Decimal, texts))
+        if not all(map(Decimal.is_finite, numbers)):
+            return None
+        if factor is not None and factor != 1:
+            numbers = [n * factor for n in numbers]  # in the default context, as parse_decimal
+        with localcontext() as ctx:
+            ctx.rounding = ROUND_HALF_UP
+            numbers = list(map(Decimal.quantize, numbers, repeat(_ONE.scaleb(-places))))
+    except (InvalidOperation, ValueError):
+        return None
+    if minimum is not None and min(numbers) < Decimal(minimum):
+        return None
+    if maximum is not None and max(numbers) > Decimal(maximum):
+        return None
+    return _with_blanks(values, numbers) if blanks else numbers
+
+
+def _bulk_int(
+    values: list, minimum: int | None = None, maximum: int | None = None, required: bool = False
+) -> list | None:
+    """A whole column of whole-number texts at once (csv), as parse_int reads each cell, or None
+    (see _bulk_decimal). int() accepts a subset of what Decimal() does, with the same value."""
+    plain = _plain_texts(values, required)
+    if plain is None:
+        return None
+    texts, blanks = plain
+    try:
+        numbers = list(map(int, texts))
+    except ValueError:
+        return None
+    if minimum is not None and min(numbers) < minimum:
+        return None
+    if maximum is not None and max(numbers) > maximum:
+        return None
+    return _with_blanks(values, numbers) if blanks else numbers
+
+
+# Whole-column converters tried before the per-cell ones: all or nothing.
+_BULK: dict[Callable, Callable] = {parse_decimal: _bulk_decimal, parse_int: _bulk_int}
+
 _FAST: dict[Callable, Callable] = {
     parse_decimal: _fast_decimal,
     parse_int: _fast_int,
@@ -659,6 +746,11 @@ def parse_column(
         return parsed, errors
     if type(values) is not list:
         values = list(values)
+    bulk = _BULK.get(parser)
+    if bulk is not None and values:
+        done = bulk(values, **kw)
+        if done is not None:
+            return done, []
     factory = _FAST.get(parser)
     fast = factory(**kw) if factory is not None else None
     if fast is None:

@@ -7,11 +7,16 @@ matched on the kind's natural key, so importing the same file twice changes noth
 
 from __future__ import annotations
 
+import gc
 import hashlib
+import threading
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from itertools import compress, count, repeat
+from operator import is_
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -22,7 +27,7 @@ from django.core.validators import (
     MinValueValidator,
 )
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -97,6 +102,9 @@ class _Run:
         self.bad_rows: set[int] = set()
         self.values: dict[str, list] = {}
         self.present = [c for c in kind.columns if c.key in table.columns]
+        # Only a scoped importer's rows are followed to their region or organisation; everyone
+        # else's related records are loaded without those joins.
+        self.scoped = not getattr(user, "is_superuser", False)
 
     # --- errors -------------------------------------------------------------------------------
 
@@ -193,15 +201,17 @@ class _Run:
             wanted = {v for v in self.values[col.key] if v is not None}
             found: dict[str, Any] = {}
             ambiguous: set[str] = set()
-            select = _scope_paths(related)
+            select = _scope_paths(related) if self.scoped else []
             keys = sorted(wanted)
             for start in range(0, len(keys), CHUNK):
                 part = keys[start : start + CHUNK]
                 qs = related._default_manager.filter(**{f"{col.lookup}__in": part})
+                # The looked-up value comes with the row (no related instance per row for it).
+                qs = qs.annotate(import_lookup_value=F(col.lookup))
                 if select:
                     qs = qs.select_related(*select)
                 for obj in qs:
-                    value = str(_follow(obj, col.lookup))
+                    value = str(obj.import_lookup_value)
                     if value in found and found[value].pk != obj.pk:
                         ambiguous.add(value)
                     found[value] = obj
@@ -237,24 +247,18 @@ class _Run:
         values = self.values.get(key)
         return values if values is not None else [None] * self.n
 
-    def key_of(self, index: int, columns: list[list]) -> tuple | None:
-        key = []
-        for values in columns:
-            value = values[index]
-            if value is None:
-                return None
-            key.append(value.pk if isinstance(value, models.Model) else value)
-        return tuple(key)
-
     def match(self) -> dict[tuple, models.Model]:
         """Existing records by natural key (duplicates within the file are errors)."""
         seen: dict[tuple, int] = {}
-        self.keys: list[tuple | None] = []
         key_cols = [self.kind.column(k) for k in self.kind.key]
-        key_values = [self.column_values(k) for k in self.kind.key]
-        for index in range(self.n):
-            key = self.key_of(index, key_values)
-            self.keys.append(key)
+        key_values = [
+            [None if v is None else v.pk for v in self.column_values(c.key)]
+            if c.type == FK
+            else self.column_values(c.key)
+            for c in key_cols
+        ]
+        self.keys = [None if None in key else key for key in zip(*key_values, strict=True)]
+        for index, key in enumerate(self.keys):
             if key is None:
                 continue
             if key in seen:
@@ -273,22 +277,30 @@ class _Run:
             f"{name}_id" if self.model._meta.get_field(name).is_relation else name
             for name in self.kind.key
         ]
+        if not seen:
+            return {}
+        # The stored keys are read as plain values, filtered on the key field with the most
+        # distinct values in the file; only the records that match are loaded as instances.
+        manager = self.model._default_manager
+        distinct = [{k[pos] for k in seen} for pos in range(len(fields))]
+        pos = max(range(len(fields)), key=lambda p: len(distinct[p]))
+        values = sorted(distinct[pos], key=str)
+        matched: dict[int, tuple] = {}
+        for start in range(0, len(values), CHUNK):
+            part = values[start : start + CHUNK]
+            stored = manager.filter(**{f"{fields[pos]}__in": part}).values_list("pk", *fields)
+            for pk, *key in stored:
+                if tuple(key) in seen:
+                    matched[pk] = tuple(key)
         existing: dict[tuple, models.Model] = {}
-        keys = list(seen)
-        select = _scope_paths(self.model)
-        for start in range(0, len(keys), CHUNK):
-            part = keys[start : start + CHUNK]
-            q = Q(**{f"{fields[0]}__in": {k[0] for k in part}})
-            for pos, name in enumerate(fields[1:], start=1):
-                q &= Q(**{f"{name}__in": {k[pos] for k in part}})
-            qs = self.model._default_manager.filter(q)
+        select = _scope_paths(self.model) if self.scoped else []
+        pks = list(matched)
+        for start in range(0, len(pks), CHUNK):
+            qs = manager.filter(pk__in=pks[start : start + CHUNK])
             if select:
                 qs = qs.select_related(*select)
-            wanted = set(part)
             for obj in qs:
-                key = tuple(getattr(obj, f) for f in fields)
-                if key in wanted:
-                    existing[key] = obj
+                existing[matched[obj.pk]] = obj
         return existing
 
     def build(self, existing) -> tuple[list, list, int]:
@@ -304,20 +316,31 @@ class _Run:
             if f.attname not in ("id", "version", "updated", "created")
         ]
         make = _factory(self.model)
-        for index in range(self.n):
-            if index in self.bad_rows:
+        names = [c.key for c in writable]
+        masked = any(c.personal and c.type != FK for c in self.present)
+        prepare = getattr(self.model, "prepare_save", None) is not None
+        scoped = self.scoped
+        bad = self.bad_rows
+        keys = self.keys
+        rows = zip(*(self.values[name] for name in names), strict=True) if names else [()] * self.n
+        # Rows with a blank cell (found by identity: comparing Decimals with None is slow).
+        blank_rows = set()
+        for name in names:
+            blank_rows.update(compress(count(), map(is_, self.values[name], repeat(None))))
+        for index, row in enumerate(rows):
+            if index in bad:
                 continue
-            values = {c.key: self.values[c.key][index] for c in writable}
-            obj = existing.get(self.keys[index])
+            values = dict(zip(names, row, strict=True))
+            obj = existing.get(keys[index]) if existing else None
             if obj is None:
-                if not self.masked_ok(index, None, values):
+                if masked and not self.masked_ok(index, None, values):
                     continue
                 # Blank cells take the field's default.
-                obj = make(values)
+                obj = make(values, index in blank_rows)
                 action = "add"
                 snapshot: dict = {}
             else:
-                if not instance_in_scope(obj, self.user, "change"):
+                if scoped and not instance_in_scope(obj, self.user, "change"):
                     self.scope_error(index, obj)
                     continue
                 if not self.masked_ok(index, obj, values) or not self.blanks_ok(index, obj, values):
@@ -331,14 +354,14 @@ class _Run:
             except ValidationError as exc:
                 self.clean_errors(index, exc)
                 continue
-            if hasattr(obj, "prepare_save"):
+            if prepare:
                 obj.prepare_save()
             if action == "change":
                 before = {a: old for a, old in snapshot.items() if not _same(old, getattr(obj, a))}
                 if not before:
                     unchanged += 1
                     continue
-            if not instance_in_scope(obj, self.user, action):
+            if scoped and not instance_in_scope(obj, self.user, action):
                 self.scope_error(index, obj)
                 continue
             if self.kind.may_write is not None:
@@ -569,10 +592,12 @@ class _Run:
         rows = self.table.row_numbers
         fastwrite.insert(
             BatchRow,
-            ["batch_id", "row", "object_id", "action", "before", "version_after"],
+            ["batch_id", "row", "object_id", "action", "before", "version_after", "count"],
             (
-                (batch.pk, rows[index], obj.pk, BatchRow.Action.CREATED, "{}", obj.version)
-                for obj, index in new
+                (batch.pk, row, pk, BatchRow.Action.CREATED, "{}", version, count)
+                for row, pk, version, count in _spans(
+                    (rows[index], obj.pk, obj.version) for obj, index in new
+                )
             ),
         )
         BatchRow.objects.bulk_create(
@@ -591,7 +616,48 @@ class _Run:
         )
 
 
-def run_import(
+def run_import(kind: Kind, source: bytes, filename: str, user=None, **options) -> ImportResult:
+    """Check `source` (the file's bytes) as `kind`, and unless `dry_run` or there are errors, write
+    every row in one transaction and record the batch. `user=None` imports without scope (the
+    administrator's CLI); otherwise the user's permissions and scope apply to every row.
+    Raises ReadError when the file cannot be read at all. Options: `dry_run`, `progress`
+    (called with done, total, message), `batch` (the pending batch of a web upload)."""
+    with gc_paused():
+        return _run_import(kind, source, filename, user, **options)
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+
+
+@contextmanager
+def gc_paused():
+    """Python's cyclic garbage collector off while an import holds its rows.
+
+    An import builds hundreds of thousands of long-lived objects (cells, values, instances), and
+    each of the collector's full passes walks all of them: on 100,000 rows that was a third of the
+    import's time, and nothing the import builds is a cycle that needs it (everything is freed by
+    reference counting when the import returns). Nested and concurrent imports keep it off until
+    the last one ends; it is back on afterwards if it was on before."""
+    global _gc_pauses
+    with _gc_lock:
+        if _gc_pauses == 0:
+            gc_paused.was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and gc_paused.was_enabled:
+                gc.enable()
+
+
+gc_paused.was_enabled = True
+
+
+def _run_import(
     kind: Kind,
     source: bytes,
     filename: str,
@@ -601,10 +667,6 @@ def run_import(
     progress=None,
     batch: Batch | None = None,
 ) -> ImportResult:
-    """Check `source` (the file's bytes) as `kind`, and unless `dry_run` or there are errors, write
-    every row in one transaction and record the batch. `user=None` imports without scope (the
-    administrator's CLI); otherwise the user's permissions and scope apply to every row.
-    Raises ReadError when the file cannot be read at all."""
     kind = kind.bind()
     model = kind.model
     result = ImportResult(kind=kind.name, dry_run=dry_run)
@@ -639,8 +701,9 @@ def run_import(
     if batch is None and (dry_run or result.errors):
         return result
     with transaction.atomic():
+        stored = batch is not None  # a web upload's batch holds its file already
         if batch is None:
-            batch = Batch(kind=kind.name, file_name=filename, content=source, user=author)
+            batch = Batch(kind=kind.name, file_name=filename, content=b"", user=author)
         batch.file_hash = digest
         batch.rows, batch.new, batch.changed, batch.unchanged = (
             result.rows,
@@ -658,7 +721,15 @@ def run_import(
         else:
             batch.status = Batch.Status.COMMITTED
             batch.committed_at = timezone.now()
-        batch.save()
+        if stored:
+            batch.save(
+                update_fields=[
+                    f.name for f in Batch._meta.concrete_fields[1:] if f.name != "content"
+                ]
+            )
+        else:
+            batch.save()
+            fastwrite.store_bytes(batch, "content", source)
         result.batch_id = batch.pk
         if batch.status == Batch.Status.COMMITTED:
             run.write(new, changed, batch, author)
@@ -678,17 +749,21 @@ def rollback(batch: Batch, user) -> int:
 
     kind = get_kind(batch.kind)
     model = kind.model
-    rows = list(batch.written.all())
+    # (file row, record id, BatchRow) for every record the batch wrote.
+    rows = [(row, pk, r) for r in batch.written.all() for row, pk in r.records()]
     with transaction.atomic():
-        current = model._default_manager.in_bulk([r.object_id for r in rows])
+        current = {}
+        ids = [pk for _row, pk, _r in rows]
+        for start in range(0, len(ids), CHUNK):
+            current.update(model._default_manager.in_bulk(ids[start : start + CHUNK]))
         conflicts = []
-        for r in rows:
-            obj = current.get(r.object_id)
+        for row, pk, r in rows:
+            obj = current.get(pk)
             if obj is None:
-                conflicts.append(f"第{r.row}行：该记录已被删除")
+                conflicts.append(f"第{row}行：该记录已被删除")
             elif obj.version != r.version_after:
                 conflicts.append(
-                    f"第{r.row}行“{obj}”：导入后已被修改（版本 {r.version_after} → {obj.version}）"
+                    f"第{row}行“{obj}”：导入后已被修改（版本 {r.version_after} → {obj.version}）"
                 )
         if conflicts:
             raise RollbackRefused(
@@ -697,8 +772,8 @@ def rollback(batch: Batch, user) -> int:
         reason = f"回滚导入批次 #{batch.pk}：{batch.file_name}"
         with changelog_context(user, reason):
             restored = []
-            for r in rows:
-                obj = current[r.object_id]
+            for _row, pk, r in rows:
+                obj = current[pk]
                 if r.action == BatchRow.Action.CREATED:
                     obj.delete()
                     continue
@@ -746,6 +821,21 @@ class _Unrestricted:
         return None
 
 
+def _spans(records):
+    """(row, id, version, count) runs of created records whose file rows and ids both go up by
+    one, from (row, id, version) in file order."""
+    span = None
+    for row, pk, version in records:
+        if span and span[0] + span[3] == row and span[1] + span[3] == pk and span[2] == version:
+            span[3] += 1
+            continue
+        if span:
+            yield tuple(span)
+        span = [row, pk, version, 1]
+    if span:
+        yield tuple(span)
+
+
 def _follow(obj, path: str):
     for part in path.split("__"):
         obj = getattr(obj, part)
@@ -773,26 +863,29 @@ def _factory(model):
     defaults = {}
     for f in opts.concrete_fields:
         defaults[f.attname] = f.get_default()
-    relations = {f.name: f for f in opts.concrete_fields if f.is_relation}
+    relations = {f.name: f.attname for f in opts.concrete_fields if f.is_relation}
     callables = [f for f in opts.concrete_fields if f.has_default() and callable(f.default)]
     new = object.__new__
 
-    def make(values: dict):
+    def make(values: dict, blanks: bool = True):
+        """`blanks`: whether any value may be None (False skips looking)."""
         obj = new(model)
-        obj._state = ModelState()
-        data = dict(defaults)
+        data = obj.__dict__
+        data.update(defaults)
         for f in callables:  # fresh mutable defaults (dict, list) per instance
             data[f.attname] = f.get_default()
-        obj.__dict__.update(data)
-        for name, value in values.items():
-            if value is None:
-                continue
-            f = relations.get(name)
-            if f is None:
-                obj.__dict__[name] = value
-            else:
-                obj.__dict__[f.attname] = value.pk
-                obj._state.fields_cache[name] = value
+        data.update(values)
+        data["_state"] = state = ModelState()
+        if blanks:
+            for name, value in values.items():
+                if value is None and name not in relations:
+                    data[name] = defaults[name]
+        for name, attname in relations.items():
+            if name in values:
+                value = data.pop(name)
+                if value is not None:
+                    data[attname] = value.pk
+                    state.fields_cache[name] = value
         return obj
 
     return make

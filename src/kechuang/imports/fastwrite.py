@@ -3,14 +3,15 @@
 The import engine has already parsed, checked and derived every value, so rows go to the database as
 they are: `executemany` with one prepared statement on SQLite, `COPY` on PostgreSQL. Primary keys are
 reserved first (the sequence on PostgreSQL; on SQLite past both MAX(id) and sqlite_sequence, inside
-the import's write transaction, which holds SQLite's write lock), so the history rows and the
-batch's rollback rows can point at them. Each history row is what django-simple-history writes for
-a creation ("+", date, author, reason).
+the import's write transaction, which holds SQLite's write lock), so the batch's rollback record can
+name them as id ranges. Each history row is what django-simple-history writes for a creation ("+",
+date, author, reason), copied from the stored row by the database (INSERT … SELECT).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any
 
 from django.db import connection as default_connection
@@ -48,7 +49,7 @@ def _columns(model, fields: Sequence[models.Field], connection):
     return [(f.attname, _prep(f, connection) if _needs_prep(f) else None) for f in fields]
 
 
-def reserve_ids(model, n: int, connection=default_connection) -> list[int]:
+def reserve_ids(model, n: int, connection=default_connection) -> list[int] | range:
     """`n` fresh primary keys for `model` (call inside the write transaction)."""
     if n == 0:
         return []
@@ -56,11 +57,20 @@ def reserve_ids(model, n: int, connection=default_connection) -> list[int]:
     pk = model._meta.pk.column
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # The sequence is named once (pg_get_serial_sequence inside nextval() would be
+            # looked up again for every value: ten times slower). Its values are drawn on the
+            # server; only when another session drew some in between (the ids are not one run)
+            # are they all fetched.
+            cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, pk])
+            sequence = cursor.fetchone()[0]
             cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [table, pk, n],
+                "SELECT min(v), max(v), CASE WHEN max(v) - min(v) + 1 <> count(*)"
+                " THEN array_agg(v ORDER BY v) END"
+                " FROM (SELECT nextval(%s::regclass) AS v FROM generate_series(1, %s)) AS drawn",
+                [sequence, n],
             )
-            return [row[0] for row in cursor.fetchall()]
+            low, high, drawn = cursor.fetchone()
+            return range(low, high + 1) if drawn is None else list(drawn)
         qn = connection.ops.quote_name
         cursor.execute(f"SELECT COALESCE(MAX({qn(pk)}), 0) FROM {qn(table)}")
         top = cursor.fetchone()[0]
@@ -97,68 +107,129 @@ def insert(
             cursor.executemany(sql, batch)
 
 
+def id_ranges(ids: Sequence[int]) -> list[tuple[int, int]]:
+    """Runs of consecutive ids as (first, last) pairs ([1, 2, 3, 7] → [(1, 3), (7, 7)])."""
+    ranges: list[tuple[int, int]] = []
+    for pk in ids:
+        if ranges and pk == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], pk)
+        else:
+            ranges.append((pk, pk))
+    return ranges
+
+
 def create_with_history(
     model, objs: list, *, author, reason: str, now, connection=default_connection
 ) -> None:
-    """Insert new (unsaved, checked) instances and one creation history row each; sets their pks."""
+    """Insert new (unsaved, checked) instances and one creation history row each; sets their pks.
+
+    The rows go in as they are (see `insert`); the history rows are then copied from the stored
+    rows by the database itself (INSERT … SELECT over the new id ranges), so they hold exactly
+    what was written, without a second pass through Python."""
     if not objs:
         return
     opts = model._meta
     fields = [f for f in opts.concrete_fields if not f.primary_key]
+    ids = reserve_ids(model, len(objs), connection)
+    constant: dict[str, Any] = {}  # auto_now fields: one prepared value for every row
+    per_row = []
     for f in fields:
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-            for obj in objs:
-                setattr(obj, f.attname, now)
-    ids = reserve_ids(model, len(objs), connection)
+            constant[f.attname] = f.get_db_prep_save(now, connection)
+        else:
+            per_row.append(f)
+    alias = connection.alias
     for obj, pk in zip(objs, ids, strict=True):
-        obj.pk = pk
-        obj._state.adding = False
-        obj._state.db = connection.alias
-    getters = _columns(model, fields, connection)
+        state = obj._state
+        state.adding = False
+        state.db = alias
+        values = obj.__dict__
+        values[opts.pk.attname] = pk
+        for attname in constant:
+            values[attname] = now
+    preps = [(i, _prep(f, connection)) for i, f in enumerate(per_row, 1) if _needs_prep(f)]
+    get = itemgetter(opts.pk.attname, *(f.attname for f in per_row))
+    tail = tuple(constant.values())
 
     def rows():
+        if not preps:
+            for obj in objs:
+                yield get(obj.__dict__) + tail
+            return
         for obj in objs:
-            yield [obj.pk] + [
-                getattr(obj, a) if prep is None else prep(getattr(obj, a)) for a, prep in getters
-            ]
+            row = list(get(obj.__dict__))
+            for i, prep in preps:
+                row[i] = prep(row[i])
+            yield row + list(tail)
 
-    insert(model, [opts.pk.column] + [f.column for f in fields], rows(), connection)
+    columns = [opts.pk.column] + [f.column for f in per_row]
+    columns += [opts.get_field(a).column for a in constant]
+    insert(model, columns, rows(), connection)
+    copy_creation_history(
+        model, id_ranges(ids), author=author, reason=reason, now=now, connection=connection
+    )
 
+
+def copy_creation_history(
+    model, ranges, *, author, reason: str, now, connection=default_connection
+) -> None:
+    """One creation history row ("+", `now`, `author`, `reason`) for each stored record whose id
+    lies in one of `ranges`, copied from the record as stored — what django-simple-history writes
+    when a record is created."""
     history = getattr(model, "history", None)
-    if history is None:
+    if history is None or not ranges:
         return
+    opts = model._meta
     hmodel = history.model
-    hfields = [f for f in hmodel._meta.concrete_fields if f.name != "history_id"]
+    qn = connection.ops.quote_name
     fixed = {
         "history_date": now,
         "history_change_reason": reason,
         "history_type": "+",
         "history_user": author.pk if author is not None else None,
     }
-    plan = []
-    for f in hfields:
+    targets, sources, params = [], [], []
+    for f in hmodel._meta.concrete_fields:
+        if f.name == "history_id":
+            continue
+        targets.append(qn(f.column))
         if f.name in fixed:
-            value = fixed[f.name]
-            if _needs_prep(f):
-                value = f.get_db_prep_save(value, connection)
-            plan.append((None, value))
+            sources.append("%s")
+            params.append(f.get_db_prep_save(fixed[f.name], connection))
         elif f.name.startswith("history_"):
             raise ValueError(f"{hmodel.__name__}.{f.name}: unknown history field")
         else:
-            source = opts.get_field(f.name)
-            plan.append(
-                (source.attname, _prep(source, connection) if _needs_prep(source) else None)
-            )
+            sources.append(qn(opts.get_field(f.name).column))
+    pk = qn(opts.pk.column)
+    sql = (
+        f"INSERT INTO {qn(hmodel._meta.db_table)} ({', '.join(targets)}) "
+        f"SELECT {', '.join(sources)} FROM {qn(opts.db_table)} WHERE {pk} BETWEEN %s AND %s "
+        f"ORDER BY {pk}"
+    )
+    with connection.cursor() as cursor:
+        for first, last in ranges:
+            cursor.execute(sql, [*params, first, last])
 
-    def history_rows():
-        for obj in objs:
-            row = []
-            for attname, extra in plan:
-                if attname is None:
-                    row.append(extra)
-                else:
-                    value = getattr(obj, attname)
-                    row.append(value if extra is None else extra(value))
-            yield row
 
-    insert(hmodel, [f.column for f in hfields], history_rows(), connection)
+def store_bytes(obj, field: str, data: bytes, connection=default_connection) -> None:
+    """Write a large binary value (an uploaded file) into the saved `obj`'s `field`.
+
+    On PostgreSQL the value goes as a binary parameter of a server-side-bound statement: Django's
+    client-side binding would spell 15 MB out as a 30 MB hex literal inside the SQL text."""
+    model = type(obj)
+    qn = connection.ops.quote_name
+    column = model._meta.get_field(field).column
+    sql = (
+        f"UPDATE {qn(model._meta.db_table)} SET {qn(column)} = %s "
+        f"WHERE {qn(model._meta.pk.column)} = %s"
+    )
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        connection.ensure_connection()
+        with psycopg.Cursor(connection.connection) as cursor:
+            cursor.execute(sql.replace("= %s", "= %b", 1), [data, obj.pk])
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [data, obj.pk])
+    setattr(obj, field, data)

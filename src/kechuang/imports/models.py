@@ -77,7 +77,11 @@ class Batch(models.Model):
 
 
 class BatchRow(models.Model):
-    """A record an import created or changed, with the values it had before (for rollback)."""
+    """A record an import created or changed, with the values it had before (for rollback).
+
+    A row for created records may stand for `count` of them: file rows `row` … `row + count - 1`
+    created the records with ids `object_id` … `object_id + count - 1` (a 100,000-row file of
+    new records is one row here, not 100,000)."""
 
     class Action(models.TextChoices):
         CREATED = "created", _("新增")
@@ -89,6 +93,7 @@ class BatchRow(models.Model):
     action = models.CharField(_("操作"), max_length=10, choices=Action.choices)
     before = models.JSONField(_("原值"), default=dict, blank=True)
     version_after = models.PositiveIntegerField(_("导入后版本"))
+    count = models.PositiveIntegerField(_("记录数"), default=1)
 
     class Meta:
         ordering = ("batch", "row")
@@ -96,4 +101,10 @@ class BatchRow(models.Model):
         verbose_name_plural = _("导入行")
 
     def __str__(self):
+        if self.count > 1:
+            return f"#{self.batch_id} 第{self.row}–{self.row + self.count - 1}行"
         return f"#{self.batch_id} 第{self.row}行"
+
+    def records(self):
+        """(file row, record id) of each record this row stands for."""
+        return [(self.row + i, self.object_id + i) for i in range(self.count)]
