@@ -7,7 +7,8 @@ run on the same database, is what any importer must at least do: read the file (
 for xlsx, the csv module for csv), map each 统一社会信用代码 to its enterprise id, and bulk insert
 the same rows into the annual-data table (SQLite `executemany`, PostgreSQL `COPY`), with no
 validation and no history. Target (printed, not asserted): end-to-end within 3× of the floor and
-peak memory under 1 GB.
+peak memory under 1 GB. Each import's batch is then rolled back (every row deleted with its
+history), timed apart and printed beside it.
 
 Every measured run happens in its own freshly spawned process (Django set up, the file's bytes in
 memory, the tables emptied) so that runs do not share caches or memory. Peak memory is that
@@ -257,6 +258,15 @@ def import_run(path: str, expected: int) -> dict:
     count = annual_count()
     if count != expected:
         raise RuntimeError(f"{count} rows in the table after the import, expected {expected}")
+    # Then the batch is rolled back (not part of the import's time, reported beside it).
+    from kechuang.imports.engine import rollback
+    from kechuang.imports.models import Batch
+
+    began = time.perf_counter()
+    rolled_back = rollback(Batch.objects.get(pk=result.batch_id), None)
+    rollback_seconds = time.perf_counter() - began
+    if rolled_back != expected or annual_count() != 0:
+        raise RuntimeError(f"the rollback left {annual_count()} rows ({rolled_back} rolled back)")
     marks = [*sorted(phases.items(), key=lambda item: item[1]), ("end", start + seconds)]
     return {
         "seconds": seconds,
@@ -264,6 +274,7 @@ def import_run(path: str, expected: int) -> dict:
         "base_mb": base,
         "peak_exact": exact,
         "phases": {m: round(marks[i + 1][1] - t, 3) for i, (m, t) in enumerate(marks[:-1])},
+        "rollback_seconds": rollback_seconds,
     }
 
 
@@ -441,6 +452,7 @@ def main(argv=None) -> None:
                     "floor_read_seconds": round(floor["read_seconds"], 3),
                     "floor_peak_mb": round(floor["peak_mb"]),
                     "phases": ours["phases"],
+                    "rollback_seconds": round(ours["rollback_seconds"], 3),
                 }
                 runs.append(run)
                 print(
@@ -452,6 +464,7 @@ def main(argv=None) -> None:
                 print(
                     "    各阶段："
                     + "，".join(f"{name} {secs:.2f} s" for name, secs in ours["phases"].items())
+                    + f"；回滚该批次 {ours['rollback_seconds']:.2f} s"
                 )
                 if not ours["peak_exact"]:
                     notes.append("无法重置 VmHWM：内存峰值为进程全程峰值")

@@ -184,8 +184,18 @@ class EngineTests(Personas, TestCase):
                 record.enterprise_id,
             )
             assert entry.history_date == record.created
+        kept = AnnualData.objects.get(year=2020)
         assert rollback(batch, self.city_staff) == 6
         assert list(AnnualData.objects.values_list("year", "employees")) == [(2020, 1)]
+        # Nothing pointed at the new records, so they went by id range, each with its deletion
+        # recorded (its last values, who, why), as a one-by-one delete records it.
+        deleted = AnnualData.history.filter(history_type="-")
+        assert sorted(deleted.values_list("year", flat=True)) == [2018, 2019, 2021, 2022, 2024]
+        assert {(h.history_user, h.history_change_reason) for h in deleted} == {
+            (self.city_staff, f"回滚导入批次 #{batch.pk}：年报.xlsx")
+        }
+        assert deleted.get(year=2021).employees == 11
+        assert kept.history.first().history_change_reason.startswith("回滚导入批次")
 
     def test_a_key_is_matched_on_its_most_varied_column(self):
         """One enterprise over several years: the stored keys are read by year, and each row still

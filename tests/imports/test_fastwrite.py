@@ -62,3 +62,20 @@ class WriterTests(Personas, TestCase):
         batch = Batch.objects.create(kind="enterprise-annual", file_name="x.csv")
         fastwrite.store_bytes(batch, "content", data)
         assert bytes(Batch.objects.get(pk=batch.pk).content) == data
+
+
+class ReferencedTests(Personas, TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.setup_personas()
+
+    def test_a_record_something_points_at_is_referenced(self):
+        from kechuang.enterprises.models import Enterprise as E
+
+        enterprise = E.objects.create(org=self.org_a)
+        other = E.objects.create(org=self.org_b)
+        assert not fastwrite.referenced(E, [(enterprise.pk, enterprise.pk)])
+        AnnualData.objects.create(enterprise=enterprise, year=2024)
+        assert fastwrite.referenced(E, [(enterprise.pk, enterprise.pk)])
+        assert fastwrite.referenced(E, [(other.pk, other.pk), (enterprise.pk, enterprise.pk)])
+        assert not fastwrite.referenced(E, [(other.pk, other.pk)])

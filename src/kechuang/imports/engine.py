@@ -198,7 +198,8 @@ class _Run:
             if col.type != FK:
                 continue
             related = self.model._meta.get_field(col.key).related_model
-            wanted = {v for v in self.values[col.key] if v is not None}
+            wanted = set(self.values[col.key])
+            wanted.discard(None)
             found: dict[str, Any] = {}
             ambiguous: set[str] = set()
             select = _scope_paths(related) if self.scoped else []
@@ -216,30 +217,26 @@ class _Run:
                         ambiguous.add(value)
                     found[value] = obj
             name = str(related._meta.verbose_name)
-            resolved = []
-            for index, value in enumerate(self.values[col.key]):
-                if value is None:
-                    resolved.append(None)
-                    continue
-                obj = found.get(str(value))
-                if str(value) in ambiguous:
-                    self.error(
-                        index,
-                        self.header(col),
-                        value,
-                        "ambiguous",
-                        f"对应系统中多条{name}记录，无法确定是哪一条",
-                    )
-                    obj = None
-                elif obj is None and col.personal and "*" in str(value):
-                    self.error(
-                        index, self.header(col), value, "masked", "是脱敏后的值，无法据此识别记录"
-                    )
-                elif obj is None:
-                    self.error(
-                        index, self.header(col), value, "not_found", f"在系统中找不到对应的{name}"
-                    )
-                resolved.append(obj)
+            # Each distinct cell value is resolved once; rows then take their value's outcome.
+            outcome: dict[Any, Any] = {}
+            problems: dict[Any, tuple[str, str]] = {}
+            for value in wanted:
+                key = str(value)
+                if key in ambiguous:
+                    problems[value] = ("ambiguous", f"对应系统中多条{name}记录，无法确定是哪一条")
+                elif key in found:
+                    outcome[value] = found[key]
+                elif col.personal and "*" in key:
+                    problems[value] = ("masked", "是脱敏后的值，无法据此识别记录")
+                else:
+                    problems[value] = ("not_found", f"在系统中找不到对应的{name}")
+            column = self.values[col.key]
+            resolved = list(map(outcome.get, column))
+            if problems:
+                for index, value in enumerate(column):
+                    if value in problems:
+                        code, reason = problems[value]
+                        self.error(index, self.header(col), value, code, reason)
             self.values[col.key] = resolved
 
     def column_values(self, key: str) -> list:
@@ -320,6 +317,7 @@ class _Run:
         masked = any(c.personal and c.type != FK for c in self.present)
         prepare = getattr(self.model, "prepare_save", None) is not None
         scoped = self.scoped
+        may_write = self.kind.may_write
         bad = self.bad_rows
         keys = self.keys
         rows = zip(*(self.values[name] for name in names), strict=True) if names else [()] * self.n
@@ -364,9 +362,9 @@ class _Run:
             if scoped and not instance_in_scope(obj, self.user, action):
                 self.scope_error(index, obj)
                 continue
-            if self.kind.may_write is not None:
+            if may_write is not None:
                 previous = snapshot if action == "change" else None
-                if reason := self.kind.may_write(obj, previous, self.user):
+                if reason := may_write(obj, previous, self.user):
                     self.refused(index, reason)
                     continue
             if action == "add":
@@ -590,13 +588,14 @@ class _Run:
                 self.kind.after_write(new_objs + [obj for obj, _b, _i in changed], author)
         _progress(self.progress, total, total, "记录导入批次")
         rows = self.table.row_numbers
+        pk_name = self.model._meta.pk.attname
         fastwrite.insert(
             BatchRow,
             ["batch_id", "row", "object_id", "action", "before", "version_after", "count"],
             (
                 (batch.pk, row, pk, BatchRow.Action.CREATED, "{}", version, count)
                 for row, pk, version, count in _spans(
-                    (rows[index], obj.pk, obj.version) for obj, index in new
+                    (rows[index], obj.__dict__[pk_name], obj.version) for obj, index in new
                 )
             ),
         )
@@ -749,34 +748,52 @@ def rollback(batch: Batch, user) -> int:
 
     kind = get_kind(batch.kind)
     model = kind.model
-    # (file row, record id, BatchRow) for every record the batch wrote.
-    rows = [(row, pk, r) for r in batch.written.all() for row, pk in r.records()]
+    manager = model._default_manager
+    records = list(batch.written.all())
+    created = [r for r in records if r.action == BatchRow.Action.CREATED]
+    updated = [r for r in records if r.action != BatchRow.Action.CREATED]
+    ranges = [(r.object_id, r.object_id + r.count - 1) for r in created]
     with transaction.atomic():
-        current = {}
-        ids = [pk for _row, pk, _r in rows]
+        # Versions now, read as values: a batch of 100,000 new records is one range query.
+        versions: dict[int, int] = {}
+        for first, last in ranges:
+            versions.update(manager.filter(pk__range=(first, last)).values_list("pk", "version"))
+        ids = [r.object_id for r in updated]
         for start in range(0, len(ids), CHUNK):
-            current.update(model._default_manager.in_bulk(ids[start : start + CHUNK]))
-        conflicts = []
-        for row, pk, r in rows:
-            obj = current.get(pk)
-            if obj is None:
-                conflicts.append(f"第{row}行：该记录已被删除")
-            elif obj.version != r.version_after:
-                conflicts.append(
-                    f"第{row}行“{obj}”：导入后已被修改（版本 {r.version_after} → {obj.version}）"
-                )
-        if conflicts:
+            part = ids[start : start + CHUNK]
+            versions.update(manager.filter(pk__in=part).values_list("pk", "version"))
+        stale = [
+            (row, pk, r)
+            for r in records
+            for row, pk in r.records()
+            if versions.get(pk) != r.version_after
+        ]
+        if stale:
+            shown = _in_bulk(manager, [pk for _row, pk, _r in stale if pk in versions])
+            conflicts = [
+                f"第{row}行：该记录已被删除"
+                if pk not in versions
+                else f"第{row}行“{shown[pk]}”：导入后已被修改（版本 {r.version_after} → {versions[pk]}）"
+                for row, pk, r in stale
+            ]
             raise RollbackRefused(
                 f"批次 #{batch.pk} 导入的 {len(conflicts)} 条记录此后已被修改，不能回滚", conflicts
             )
         reason = f"回滚导入批次 #{batch.pk}：{batch.file_name}"
+        now = timezone.now()
         with changelog_context(user, reason):
-            restored = []
-            for _row, pk, r in rows:
-                obj = current[pk]
-                if r.action == BatchRow.Action.CREATED:
-                    obj.delete()
-                    continue
+            if ranges and not fastwrite.referenced(model, ranges):
+                # Nothing points at the new records: deleted by id range, history copied.
+                fastwrite.delete_with_history(model, ranges, author=user, reason=reason, now=now)
+            else:
+                # Django's deletion, with its cascades (e.g. a team's leader membership).
+                for first, last in ranges:
+                    for obj in manager.filter(pk__range=(first, last)):
+                        obj.delete()
+            current = _in_bulk(manager, ids)
+            by_fields: dict[tuple, list] = defaultdict(list)
+            for r in updated:
+                obj = current[r.object_id]
                 for name, value in r.before.items():
                     setattr(
                         obj,
@@ -784,11 +801,8 @@ def rollback(batch: Batch, user) -> int:
                         model._meta.get_field(name).to_python(value) if value is not None else None,
                     )
                 obj.version += 1
-                obj.updated = timezone.now()
-                restored.append((obj, tuple(sorted(r.before))))
-            by_fields: dict[tuple, list] = defaultdict(list)
-            for obj, names in restored:
-                by_fields[names].append(obj)
+                obj.updated = now
+                by_fields[tuple(sorted(r.before))].append(obj)
             for names, objs in by_fields.items():
                 bulk_update_with_history(
                     objs,
@@ -802,7 +816,14 @@ def rollback(batch: Batch, user) -> int:
         batch.rolled_back_at = timezone.now()
         batch.rolled_back_by = user
         batch.save(update_fields=["status", "rolled_back_at", "rolled_back_by"])
-    return len(rows)
+    return sum(r.count for r in records)
+
+
+def _in_bulk(manager, ids: list) -> dict:
+    found: dict = {}
+    for start in range(0, len(ids), CHUNK):
+        found.update(manager.in_bulk(ids[start : start + CHUNK]))
+    return found
 
 
 # --- helpers ---------------------------------------------------------------------------------

@@ -176,6 +176,14 @@ def copy_creation_history(
     """One creation history row ("+", `now`, `author`, `reason`) for each stored record whose id
     lies in one of `ranges`, copied from the record as stored — what django-simple-history writes
     when a record is created."""
+    copy_history(model, ranges, "+", author=author, reason=reason, now=now, connection=connection)
+
+
+def copy_history(
+    model, ranges, history_type: str, *, author, reason: str, now, connection=default_connection
+) -> None:
+    """A history row of `history_type` ("+" created, "-" deleted) for each stored record whose id
+    lies in one of `ranges`, with the record's values as stored."""
     history = getattr(model, "history", None)
     if history is None or not ranges:
         return
@@ -185,7 +193,7 @@ def copy_creation_history(
     fixed = {
         "history_date": now,
         "history_change_reason": reason,
-        "history_type": "+",
+        "history_type": history_type,
         "history_user": author.pk if author is not None else None,
     }
     targets, sources, params = [], [], []
@@ -233,3 +241,40 @@ def store_bytes(obj, field: str, data: bytes, connection=default_connection) -> 
         with connection.cursor() as cursor:
             cursor.execute(sql, [data, obj.pk])
     setattr(obj, field, data)
+
+
+def referenced(model, ranges, connection=default_connection) -> bool:
+    """Whether anything points at a record of `model` whose id lies in `ranges` (a foreign key,
+    a many-to-many row), or could without a column to check (generic relations)."""
+    opts = model._meta
+    if opts.private_fields:
+        return True
+    for rel in opts.get_fields(include_hidden=True):
+        if not rel.auto_created or rel.concrete or not (rel.one_to_many or rel.one_to_one):
+            continue
+        field = rel.field
+        if field.target_field != opts.pk:
+            return True
+        q = models.Q()
+        for first, last in ranges:
+            q |= models.Q(**{f"{field.attname}__gte": first, f"{field.attname}__lte": last})
+        if rel.related_model._base_manager.using(connection.alias).filter(q).exists():
+            return True
+    return False
+
+
+def delete_with_history(
+    model, ranges, *, author, reason: str, now, connection=default_connection
+) -> None:
+    """Delete the records whose ids lie in `ranges`, each with a deletion history row ("-", its
+    last values, `author`, `reason`) as django-simple-history writes one. Only for records nothing
+    points at (see `referenced`): this skips Django's collector, and with it cascades."""
+    copy_history(model, ranges, "-", author=author, reason=reason, now=now, connection=connection)
+    qn = connection.ops.quote_name
+    pk = qn(model._meta.pk.column)
+    with connection.cursor() as cursor:
+        for first, last in ranges:
+            cursor.execute(
+                f"DELETE FROM {qn(model._meta.db_table)} WHERE {pk} BETWEEN %s AND %s",
+                [first, last],
+            )
