@@ -373,6 +373,24 @@ class EdgeTests(Personas, TestCase):
         again = run_import(get_kind("orgs"), xlsx_rows(orgs), "o.xlsx", dry_run=True)
         assert (again.errors, again.unchanged) == ([], 1)
 
+    def test_rollback_is_refused_when_other_records_now_point_at_a_new_one(self):
+        """Rolling back new enterprises would delete the annual data entered for them since:
+        refused, naming it. Once that is gone, the rollback goes ahead."""
+        org = make_org("回滚示例有限公司", self.town_a, 70000002)
+        rows = [["统一社会信用代码", "重点产业"], [org.uscc, "其他"]]
+        result = run_import(get_kind("enterprises"), xlsx_rows(rows), "e.xlsx", self.city_staff)
+        assert result.written
+        annual = AnnualData.objects.create(enterprise=Enterprise.objects.get(org=org), year=2024)
+        batch = Batch.objects.get(pk=result.batch_id)
+        with self.assertRaises(RollbackRefused) as ctx:
+            rollback(batch, self.city_staff)
+        assert "已被其他记录引用" in str(ctx.exception)
+        assert ctx.exception.conflicts == [f"企业年度数据“{annual}”引用了本批次新增的记录"]
+        assert Enterprise.objects.filter(org=org).exists()
+        annual.delete()
+        assert rollback(batch, self.city_staff) == 1
+        assert not Enterprise.objects.filter(org=org).exists()
+
     def test_a_blank_cell_clears_text_but_not_a_required_value(self):
         kind = get_kind("enterprises")
         rows = [["统一社会信用代码", "重点产业", "主要产品"], [self.org_a.uscc, None, None]]

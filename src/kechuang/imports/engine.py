@@ -723,7 +723,9 @@ def _run_import(
         if stored:
             batch.save(
                 update_fields=[
-                    f.name for f in Batch._meta.concrete_fields[1:] if f.name != "content"
+                    f.name
+                    for f in Batch._meta.concrete_fields
+                    if not f.primary_key and f.name != "content"
                 ]
             )
         else:
@@ -779,17 +781,26 @@ def rollback(batch: Batch, user) -> int:
             raise RollbackRefused(
                 f"批次 #{batch.pk} 导入的 {len(conflicts)} 条记录此后已被修改，不能回滚", conflicts
             )
+        fast = bool(ranges) and not fastwrite.referenced(model, ranges)
+        doomed = []
+        if ranges and not fast:
+            doomed = [o for first, last in ranges for o in manager.filter(pk__range=(first, last))]
+            if blockers := _dependents_from_elsewhere(model, doomed, batch):
+                raise RollbackRefused(
+                    f"批次 #{batch.pk} 新增的记录此后已被其他记录引用，回滚会一并删除或改动它们，"
+                    "不能回滚（请先处理下列记录）",
+                    blockers,
+                )
         reason = f"回滚导入批次 #{batch.pk}：{batch.file_name}"
         now = timezone.now()
         with changelog_context(user, reason):
-            if ranges and not fastwrite.referenced(model, ranges):
+            if fast:
                 # Nothing points at the new records: deleted by id range, history copied.
                 fastwrite.delete_with_history(model, ranges, author=user, reason=reason, now=now)
-            else:
-                # Django's deletion, with its cascades (e.g. a team's leader membership).
-                for first, last in ranges:
-                    for obj in manager.filter(pk__range=(first, last)):
-                        obj.delete()
+            for obj in doomed:
+                # Django's deletion, with its cascades to what this import itself added
+                # (e.g. a team's leader membership).
+                obj.delete()
             current = _in_bulk(manager, ids)
             by_fields: dict[tuple, list] = defaultdict(list)
             for r in updated:
@@ -817,6 +828,58 @@ def rollback(batch: Batch, user) -> int:
         batch.rolled_back_by = user
         batch.save(update_fields=["status", "rolled_back_at", "rolled_back_by"])
     return sum(r.count for r in records)
+
+
+MAX_LISTED = 50
+
+
+def _dependents_from_elsewhere(model, objs: list, batch: Batch) -> list[str]:
+    """What deleting `objs` would delete or change besides records this same import created
+    (their creation history carries the batch's reason): each named, for the refusal."""
+    from django.db.models.deletion import Collector, ProtectedError, RestrictedError
+
+    collector = Collector(using=model._default_manager.db)
+    try:
+        collector.collect(objs)
+    except (ProtectedError, RestrictedError) as exc:
+        protected = getattr(exc, "protected_objects", None) or exc.restricted_objects
+        found = list(protected)
+    else:
+        found = _collected_elsewhere(model, collector, batch)
+    listed = [
+        f"{o._meta.verbose_name}“{_safe_str(o)}”引用了本批次新增的记录" for o in found[:MAX_LISTED]
+    ]
+    if len(found) > MAX_LISTED:
+        listed.append("……等更多记录")
+    return listed
+
+
+def _collected_elsewhere(model, collector, batch: Batch) -> list:
+    ours = f"导入批次 #{batch.pk}："
+    found: list = []
+    for related, instances in collector.data.items():
+        if related is model:
+            continue
+        history = getattr(related, "history", None)
+        created_here: set = set()
+        if history is not None:
+            pks = [o.pk for o in instances]
+            for start in range(0, len(pks), CHUNK):
+                created_here.update(
+                    history.filter(
+                        id__in=pks[start : start + CHUNK],
+                        history_type="+",
+                        history_change_reason__startswith=ours,
+                    ).values_list("id", flat=True)
+                )
+        found += [o for o in instances if o.pk not in created_here]
+    for qs in collector.fast_deletes:
+        if not qs.model._meta.auto_created:  # a many-to-many row goes with its record
+            found += list(qs[: MAX_LISTED + 1])
+    for batches in collector.field_updates.values():  # on_delete=SET_NULL and the like
+        for objs in batches:
+            found += list(objs[: MAX_LISTED + 1])
+    return found
 
 
 def _in_bulk(manager, ids: list) -> dict:
