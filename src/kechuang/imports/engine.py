@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from itertools import compress, count, repeat
-from operator import is_
+from operator import is_, itemgetter
 from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -313,6 +313,8 @@ class _Run:
             if f.attname not in ("id", "version", "updated", "created")
         ]
         make = _factory(self.model)
+        relations = {f.name for f in opts.concrete_fields if f.is_relation}
+        get_tracked = itemgetter(*tracked) if len(tracked) > 1 else lambda d: (d[tracked[0]],)
         names = [c.key for c in writable]
         masked = any(c.personal and c.type != FK for c in self.present)
         prepare = getattr(self.model, "prepare_save", None) is not None
@@ -336,16 +338,24 @@ class _Run:
                 # Blank cells take the field's default.
                 obj = make(values, index in blank_rows)
                 action = "add"
-                snapshot: dict = {}
             else:
                 if scoped and not instance_in_scope(obj, self.user, "change"):
                     self.scope_error(index, obj)
                     continue
-                if not self.masked_ok(index, obj, values) or not self.blanks_ok(index, obj, values):
+                if masked and not self.masked_ok(index, obj, values):
                     continue
-                snapshot = {a: getattr(obj, a) for a in tracked}
+                if index in blank_rows and not self.blanks_ok(index, obj, values):
+                    continue
+                data = obj.__dict__
+                try:
+                    old = get_tracked(data)
+                except KeyError:  # a deferred field: loaded through the model
+                    old = tuple(getattr(obj, a) for a in tracked)
                 for k, v in values.items():
-                    setattr(obj, k, v)
+                    if k in relations:
+                        setattr(obj, k, v)  # the descriptor keeps the related instance
+                    else:
+                        data[k] = v  # what setattr does for a plain field
                 action = "change"
             try:
                 obj.clean()
@@ -355,7 +365,16 @@ class _Run:
             if prepare:
                 obj.prepare_save()
             if action == "change":
-                before = {a: old for a, old in snapshot.items() if not _same(old, getattr(obj, a))}
+                after = get_tracked(obj.__dict__)
+                # Equal tuples are the common case of a re-import; otherwise field by field,
+                # where a few more pairs count as the same (None and "", 1.5 and Decimal("1.50")).
+                before = (
+                    {}
+                    if after == old
+                    else {
+                        a: o for a, o, n in zip(tracked, old, after, strict=True) if not _same(o, n)
+                    }
+                )
                 if not before:
                     unchanged += 1
                     continue
@@ -363,7 +382,7 @@ class _Run:
                 self.scope_error(index, obj)
                 continue
             if may_write is not None:
-                previous = snapshot if action == "change" else None
+                previous = dict(zip(tracked, old, strict=True)) if action == "change" else None
                 if reason := may_write(obj, previous, self.user):
                     self.refused(index, reason)
                     continue
