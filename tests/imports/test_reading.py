@@ -414,3 +414,13 @@ def test_it_reports_errors_with_the_spreadsheet_row_number():
         table.sheet, table.row_numbers[index], table.headers["rd"], table.column("rd")[index], err
     )
     assert out["message"] == "第6行“研发费用（万元）”不是有效数字：１２,３4O"
+
+
+def test_empty_cells_become_none_whether_few_or_many_rows_have_gaps():
+    from kechuang.imports.reading import _take
+
+    column = ["a", "", "b", "", 0, 0.0, None]
+    expected = ["a", None, "b", None, 0, 0.0, None]
+    assert _take(column, [1, 3]) == expected  # few rows with gaps: only those are looked at
+    assert _take(column, list(range(7))) == expected  # many: the column is searched
+    assert _take(column * 100, [1, 3]) == expected + ["a", "", "b", "", 0, 0.0, None] * 99

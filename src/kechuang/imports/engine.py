@@ -152,11 +152,12 @@ class _Run:
                 self.error(index, self.header(col), raw[index], err.code, err.reason)
             if col.required and col.writes:
                 failed = {i for i, _ in errs}
-                for index, value in enumerate(parsed):
-                    if value is None and index not in failed:
+                for index in compress(count(), map(is_, parsed, repeat(None))):
+                    if index not in failed:
                         self.error(index, self.header(col), None, "required", "必须填写")
-            if col.upper:
-                parsed = [v.strip().upper() if isinstance(v, str) else v for v in parsed]
+            if col.upper:  # once per distinct value (codes repeat, e.g. one USCC per year)
+                upper = {v: v.strip().upper() for v in set(parsed) if isinstance(v, str)}
+                parsed = list(map(upper.get, parsed, parsed)) if upper else parsed
             self.values[col.key] = parsed
             self.validate_field(col, raw)
 
@@ -176,21 +177,23 @@ class _Run:
         ]
         if not checks:
             return
-        memo: dict = {}
-        for index, value in enumerate(self.values[col.key]):
-            if value is None or index in self.bad_rows:
+        column = self.values[col.key]
+        invalid: dict = {}
+        for value in set(column):
+            if value is None:
                 continue
             if col.personal and isinstance(value, str) and "*" in value:
                 continue  # masked: judged against the stored value in build()
-            if value not in memo:
-                memo[value] = None
-                try:
-                    for check in checks:
-                        check(value)
-                except ValidationError as exc:
-                    memo[value] = "；".join(exc.messages)
-            if memo[value]:
-                self.error(index, self.header(col), raw[index], "invalid", memo[value])
+            try:
+                for check in checks:
+                    check(value)
+            except ValidationError as exc:
+                invalid[value] = "；".join(exc.messages)
+        if not invalid:
+            return
+        for index, value in enumerate(column):
+            if value in invalid and index not in self.bad_rows:
+                self.error(index, self.header(col), raw[index], "invalid", invalid[value])
 
     def lookup(self) -> None:
         """Foreign keys: one query per chunk of distinct values per column."""
@@ -206,7 +209,8 @@ class _Run:
             keys = sorted(wanted)
             for start in range(0, len(keys), CHUNK):
                 part = keys[start : start + CHUNK]
-                qs = related._default_manager.filter(**{f"{col.lookup}__in": part})
+                # No ordering: the default one (by name, through joins) only costs here.
+                qs = related._default_manager.filter(**{f"{col.lookup}__in": part}).order_by()
                 # The looked-up value comes with the row (no related instance per row for it).
                 qs = qs.annotate(import_lookup_value=F(col.lookup))
                 if select:
@@ -285,7 +289,8 @@ class _Run:
         matched: dict[int, tuple] = {}
         for start in range(0, len(values), CHUNK):
             part = values[start : start + CHUNK]
-            stored = manager.filter(**{f"{fields[pos]}__in": part}).values_list("pk", *fields)
+            stored = manager.filter(**{f"{fields[pos]}__in": part}).order_by()
+            stored = stored.values_list("pk", *fields)
             for pk, *key in stored:
                 if tuple(key) in seen:
                     matched[pk] = tuple(key)
@@ -293,7 +298,7 @@ class _Run:
         select = _scope_paths(self.model) if self.scoped else []
         pks = list(matched)
         for start in range(0, len(pks), CHUNK):
-            qs = manager.filter(pk__in=pks[start : start + CHUNK])
+            qs = manager.filter(pk__in=pks[start : start + CHUNK]).order_by()
             if select:
                 qs = qs.select_related(*select)
             for obj in qs:
@@ -517,7 +522,7 @@ class _Run:
                 qs = self.model._default_manager.filter(
                     **{f"{attnames[0]}__in": {k[0] for k in part}}
                 )
-                for other in qs.only("pk", *attnames):
+                for other in qs.order_by().only("pk", *attnames):
                     key = tuple(getattr(other, a) for a in attnames)
                     for obj, index in tuples.get(key, ()):
                         if obj.pk != other.pk:
@@ -778,11 +783,12 @@ def rollback(batch: Batch, user) -> int:
         # Versions now, read as values: a batch of 100,000 new records is one range query.
         versions: dict[int, int] = {}
         for first, last in ranges:
-            versions.update(manager.filter(pk__range=(first, last)).values_list("pk", "version"))
+            in_range = manager.filter(pk__range=(first, last)).order_by()
+            versions.update(in_range.values_list("pk", "version"))
         ids = [r.object_id for r in updated]
         for start in range(0, len(ids), CHUNK):
             part = ids[start : start + CHUNK]
-            versions.update(manager.filter(pk__in=part).values_list("pk", "version"))
+            versions.update(manager.filter(pk__in=part).order_by().values_list("pk", "version"))
         stale = [
             (row, pk, r)
             for r in records
