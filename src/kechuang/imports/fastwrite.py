@@ -11,7 +11,8 @@ date, author, reason), copied from the stored row by the database (INSERT … SE
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
+from itertools import repeat
+from operator import is_, itemgetter
 from typing import Any
 
 from django.db import connection as default_connection
@@ -147,24 +148,27 @@ def create_with_history(
         values[opts.pk.attname] = pk
         for attname in constant:
             values[attname] = now
-    preps = [(i, _prep(f, connection)) for i, f in enumerate(per_row, 1) if _needs_prep(f)]
-    get = itemgetter(opts.pk.attname, *(f.attname for f in per_row))
-    tail = tuple(constant.values())
-
-    def rows():
-        if not preps:
-            for obj in objs:
-                yield get(obj.__dict__) + tail
-            return
-        for obj in objs:
-            row = list(get(obj.__dict__))
-            for i, prep in preps:
-                row[i] = prep(row[i])
-            yield row + list(tail)
+    # The rows are put together column by column (each column one pass in C), then zipped.
+    dicts = [obj.__dict__ for obj in objs]
+    values = [ids]
+    for f in per_row:
+        column = list(map(itemgetter(f.attname), dicts))
+        if _needs_prep(f):
+            column = list(map(_prep(f, connection), column))
+        elif (
+            connection.vendor == "sqlite"
+            and isinstance(f, models.DecimalField)
+            and not any(map(is_, column, repeat(None)))
+        ):
+            # What the sqlite3 adapter Django registers (str) would do to each value, at once.
+            column = list(map(str, column))
+        values.append(column)
+    values += [repeat(value) for value in constant.values()]
+    rows = zip(*values)  # noqa: B905 (repeat() columns are endless; the ids end it)
 
     columns = [opts.pk.column] + [f.column for f in per_row]
     columns += [opts.get_field(a).column for a in constant]
-    insert(model, columns, rows(), connection)
+    insert(model, columns, rows, connection)
     copy_creation_history(
         model, id_ranges(ids), author=author, reason=reason, now=now, connection=connection
     )
