@@ -4,6 +4,7 @@ from unittest import mock
 
 from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 
 from kechuang.core import db
 from kechuang.core.testing.imports import xlsx_rows
@@ -57,6 +58,27 @@ class RefreshStatisticsTests(Personas, TestCase):
             small = run_import(kind, rows(range(2001, 2010)), "a.xlsx", self.city_staff)
             assert small.new == 18
             assert estimated_rows(AnnualData) in (None, 0)  # below the threshold: no ANALYZE
-            large = run_import(kind, rows(range(2011, 2021)), "b.xlsx", self.city_staff)
+            with CaptureQueriesContext(connection) as queries:
+                large = run_import(kind, rows(range(2011, 2021)), "b.xlsx", self.city_staff)
             assert large.new == 20
         assert estimated_rows(AnnualData) in (None, 38)
+        analyze = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("ANALYZE")]
+        if connection.vendor == "postgresql":
+            [statement] = analyze
+            assert '"year"' in statement and '"sales_revenue_wan"' not in statement
+        else:
+            assert analyze == []
+        if connection.vendor == "postgresql":  # only the columns queries filter and join on
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT attname FROM pg_stats WHERE tablename = %s",
+                    [AnnualData._meta.db_table],
+                )
+                analysed = {row[0] for row in cursor.fetchall()}
+            assert {"enterprise_id", "year", "employees", "above_scale"} <= analysed
+
+
+def test_planner_columns_leave_out_amounts_and_timestamps():
+    columns = db._planner_columns(AnnualData)
+    assert {"id", "enterprise_id", "year", "employees", "version", "above_scale"} <= set(columns)
+    assert not set(columns) & {"sales_revenue_wan", "rd_expense_wan", "created", "updated"}

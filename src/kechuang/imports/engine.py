@@ -760,7 +760,7 @@ def _run_import(
             run.write(new, changed, batch, author)
             result.written = True
     if result.written and result.new + result.changed >= db.ANALYZE_AFTER_ROWS:
-        db.refresh_statistics(model)
+        db.refresh_statistics(model, planner_columns=True)
     _progress(progress, 100, 100, "完成")
     return result
 
