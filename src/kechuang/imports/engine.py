@@ -26,7 +26,7 @@ from django.core.validators import (
     MaxValueValidator,
     MinValueValidator,
 )
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
@@ -105,6 +105,8 @@ class _Run:
         # Only a scoped importer's rows are followed to their region or organisation; everyone
         # else's related records are loaded without those joins.
         self.scoped = not getattr(user, "is_superuser", False)
+        # Values per IN (...) in the lookups: SQLite's limit, else fewer, larger queries.
+        self.chunk = CHUNK if connection.features.max_query_params else 10 * CHUNK
 
     # --- errors -------------------------------------------------------------------------------
 
@@ -207,8 +209,8 @@ class _Run:
             ambiguous: set[str] = set()
             select = _scope_paths(related) if self.scoped else []
             keys = sorted(wanted)
-            for start in range(0, len(keys), CHUNK):
-                part = keys[start : start + CHUNK]
+            for start in range(0, len(keys), self.chunk):
+                part = keys[start : start + self.chunk]
                 # No ordering: the default one (by name, through joins) only costs here.
                 qs = related._default_manager.filter(**{f"{col.lookup}__in": part}).order_by()
                 # The looked-up value comes with the row (no related instance per row for it).
@@ -287,8 +289,8 @@ class _Run:
         pos = max(range(len(fields)), key=lambda p: len(distinct[p]))
         values = sorted(distinct[pos], key=str)
         matched: dict[int, tuple] = {}
-        for start in range(0, len(values), CHUNK):
-            part = values[start : start + CHUNK]
+        for start in range(0, len(values), self.chunk):
+            part = values[start : start + self.chunk]
             stored = manager.filter(**{f"{fields[pos]}__in": part}).order_by()
             stored = stored.values_list("pk", *fields)
             for pk, *key in stored:
@@ -297,8 +299,8 @@ class _Run:
         existing: dict[tuple, models.Model] = {}
         select = _scope_paths(self.model) if self.scoped else []
         pks = list(matched)
-        for start in range(0, len(pks), CHUNK):
-            qs = manager.filter(pk__in=pks[start : start + CHUNK]).order_by()
+        for start in range(0, len(pks), self.chunk):
+            qs = manager.filter(pk__in=pks[start : start + self.chunk]).order_by()
             if select:
                 qs = qs.select_related(*select)
             for obj in qs:
