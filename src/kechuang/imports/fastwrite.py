@@ -148,14 +148,17 @@ def _copy_column(f: models.Field, column: Sequence[Any]) -> list[str] | None:
 
 
 def _copy_texts(fields, columns, constants) -> list | None:
+    """COPY text for each column, then for each auto_now timestamp (the fields after the
+    columns', all rows stamped with one value); None when any cannot be written so."""
     texts = []
-    for f, column in zip(fields, columns):  # noqa: B905 (the constants follow)
+    for f, column in zip(fields, columns):  # noqa: B905 (the constants' fields follow)
         converted = _copy_column(f, column)
         if converted is None:
             return None
         texts.append(converted)
-    for value in constants:  # timestamps (auto_now): one text for every row
-        if not isinstance(value, datetime):
+    for f, value in zip(fields[len(columns) :], constants, strict=True):
+        # A DateField's auto_now is a local date, not this timestamp: left to psycopg.
+        if not isinstance(f, models.DateTimeField) or not isinstance(value, datetime):
             return None
         texts.append(repeat(value.isoformat()))
     return texts
