@@ -154,7 +154,7 @@ class _Run:
                 self.error(index, self.header(col), raw[index], err.code, err.reason)
             if col.required and col.writes:
                 failed = {i for i, _ in errs}
-                for index in compress(count(), map(is_, parsed, repeat(None))):
+                for index in _blank_indexes(parsed):
                     if index not in failed:
                         self.error(index, self.header(col), None, "required", "必须填写")
             if col.upper:  # once per distinct value (codes repeat, e.g. one USCC per year)
@@ -209,8 +209,7 @@ class _Run:
             ambiguous: set[str] = set()
             select = _scope_paths(related) if self.scoped else []
             keys = sorted(wanted)
-            for start in range(0, len(keys), self.chunk):
-                part = keys[start : start + self.chunk]
+            for part in _chunks(keys, self.chunk):
                 # No ordering: the default one (by name, through joins) only costs here.
                 qs = related._default_manager.filter(**{f"{col.lookup}__in": part}).order_by()
                 # The looked-up value comes with the row (no related instance per row for it).
@@ -289,8 +288,7 @@ class _Run:
         pos = max(range(len(fields)), key=lambda p: len(distinct[p]))
         values = sorted(distinct[pos], key=str)
         matched: dict[int, tuple] = {}
-        for start in range(0, len(values), self.chunk):
-            part = values[start : start + self.chunk]
+        for part in _chunks(values, self.chunk):
             stored = manager.filter(**{f"{fields[pos]}__in": part}).order_by()
             stored = stored.values_list("pk", *fields)
             for pk, *key in stored:
@@ -299,8 +297,8 @@ class _Run:
         existing: dict[tuple, models.Model] = {}
         select = _scope_paths(self.model) if self.scoped else []
         pks = list(matched)
-        for start in range(0, len(pks), self.chunk):
-            qs = manager.filter(pk__in=pks[start : start + self.chunk]).order_by()
+        for part in _chunks(pks, self.chunk):
+            qs = manager.filter(pk__in=part).order_by()
             if select:
                 qs = qs.select_related(*select)
             for obj in qs:
@@ -330,10 +328,9 @@ class _Run:
         bad = self.bad_rows
         keys = self.keys
         rows = zip(*(self.values[name] for name in names), strict=True) if names else [()] * self.n
-        # Rows with a blank cell (found by identity: comparing Decimals with None is slow).
-        blank_rows = set()
+        blank_rows = set()  # rows with a blank cell
         for name in names:
-            blank_rows.update(compress(count(), map(is_, self.values[name], repeat(None))))
+            blank_rows.update(_blank_indexes(self.values[name]))
         for index, row in enumerate(rows):
             if index in bad:
                 continue
@@ -519,8 +516,7 @@ class _Run:
                 seen[key] = index
                 tuples[key].append((obj, index))
             keys = list(tuples)
-            for start in range(0, len(keys), CHUNK):
-                part = keys[start : start + CHUNK]
+            for part in _chunks(keys, CHUNK):
                 qs = self.model._default_manager.filter(
                     **{f"{attnames[0]}__in": {k[0] for k in part}}
                 )
@@ -653,6 +649,7 @@ def run_import(kind: Kind, source: bytes, filename: str, user=None, **options) -
 
 _gc_lock = threading.Lock()
 _gc_pauses = 0
+_gc_was_enabled = True
 
 
 @contextmanager
@@ -664,10 +661,10 @@ def gc_paused():
     import's time, and nothing the import builds is a cycle that needs it (everything is freed by
     reference counting when the import returns). Nested and concurrent imports keep it off until
     the last one ends; it is back on afterwards if it was on before."""
-    global _gc_pauses
+    global _gc_pauses, _gc_was_enabled
     with _gc_lock:
         if _gc_pauses == 0:
-            gc_paused.was_enabled = gc.isenabled()
+            _gc_was_enabled = gc.isenabled()
             gc.disable()
         _gc_pauses += 1
     try:
@@ -675,11 +672,8 @@ def gc_paused():
     finally:
         with _gc_lock:
             _gc_pauses -= 1
-            if _gc_pauses == 0 and gc_paused.was_enabled:
+            if _gc_pauses == 0 and _gc_was_enabled:
                 gc.enable()
-
-
-gc_paused.was_enabled = True
 
 
 def _run_import(
@@ -788,8 +782,7 @@ def rollback(batch: Batch, user) -> int:
             in_range = manager.filter(pk__range=(first, last)).order_by()
             versions.update(in_range.values_list("pk", "version"))
         ids = [r.object_id for r in updated]
-        for start in range(0, len(ids), CHUNK):
-            part = ids[start : start + CHUNK]
+        for part in _chunks(ids, CHUNK):
             versions.update(manager.filter(pk__in=part).order_by().values_list("pk", "version"))
         stale = [
             (row, pk, r)
@@ -891,10 +884,10 @@ def _collected_elsewhere(model, collector, batch: Batch) -> list:
         created_here: set = set()
         if history is not None:
             pks = [o.pk for o in instances]
-            for start in range(0, len(pks), CHUNK):
+            for part in _chunks(pks, CHUNK):
                 created_here.update(
                     history.filter(
-                        id__in=pks[start : start + CHUNK],
+                        id__in=part,
                         history_type="+",
                         history_change_reason__startswith=ours,
                     ).values_list("id", flat=True)
@@ -911,8 +904,8 @@ def _collected_elsewhere(model, collector, batch: Batch) -> list:
 
 def _in_bulk(manager, ids: list) -> dict:
     found: dict = {}
-    for start in range(0, len(ids), CHUNK):
-        found.update(manager.in_bulk(ids[start : start + CHUNK]))
+    for part in _chunks(ids, CHUNK):
+        found.update(manager.in_bulk(part))
     return found
 
 
@@ -947,10 +940,16 @@ def _spans(records):
         yield tuple(span)
 
 
-def _follow(obj, path: str):
-    for part in path.split("__"):
-        obj = getattr(obj, part)
-    return obj
+def _chunks(values: list, size: int):
+    """`values` in slices of at most `size` (one IN (...) query each)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def _blank_indexes(values: list):
+    """Indexes of the None values, found by identity in C (comparing Decimals with None, as
+    `value is None` in a Python loop or `None in values` would, is slow)."""
+    return compress(count(), map(is_, values, repeat(None)))
 
 
 def _scope_paths(model) -> list[str]:

@@ -48,10 +48,6 @@ def _prep(f: models.Field, connection):
     return prep
 
 
-def _columns(model, fields: Sequence[models.Field], connection):
-    return [(f.attname, _prep(f, connection) if _needs_prep(f) else None) for f in fields]
-
-
 def reserve_ids(model, n: int, connection=default_connection) -> list[int] | range:
     """`n` fresh primary keys for `model` (call inside the write transaction)."""
     if n == 0:
@@ -208,10 +204,10 @@ def create_with_history(
         state = obj._state
         state.adding = False
         state.db = alias
-        values = obj.__dict__
-        values[opts.pk.attname] = pk
+        stored = obj.__dict__
+        stored[opts.pk.attname] = pk
         for attname in constant:
-            values[attname] = now
+            stored[attname] = now
     # The rows are put together column by column (each column one pass in C), then zipped.
     dicts = [obj.__dict__ for obj in objs]
     values = [ids]
@@ -240,25 +236,17 @@ def create_with_history(
         _copy_lines(model, columns, map("\t".join, zip(*texts)), connection)  # noqa: B905
     else:
         insert(model, columns, rows, connection)
-    copy_creation_history(
-        model, id_ranges(ids), author=author, reason=reason, now=now, connection=connection
+    copy_history(
+        model, id_ranges(ids), "+", author=author, reason=reason, now=now, connection=connection
     )
-
-
-def copy_creation_history(
-    model, ranges, *, author, reason: str, now, connection=default_connection
-) -> None:
-    """One creation history row ("+", `now`, `author`, `reason`) for each stored record whose id
-    lies in one of `ranges`, copied from the record as stored — what django-simple-history writes
-    when a record is created."""
-    copy_history(model, ranges, "+", author=author, reason=reason, now=now, connection=connection)
 
 
 def copy_history(
     model, ranges, history_type: str, *, author, reason: str, now, connection=default_connection
 ) -> None:
-    """A history row of `history_type` ("+" created, "-" deleted) for each stored record whose id
-    lies in one of `ranges`, with the record's values as stored."""
+    """A history row of `history_type` ("+" created, "-" deleted), `now`, `author` and `reason`
+    for each stored record whose id lies in one of `ranges`, with the record's values as stored —
+    what django-simple-history writes when a record is created or deleted."""
     history = getattr(model, "history", None)
     if history is None or not ranges:
         return

@@ -14,25 +14,19 @@ def _lz4_available(cursor) -> bool:
     return bool(row and row[0])
 
 
-def use_lz4(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        if _lz4_available(cursor):
-            cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN content SET COMPRESSION lz4")
+def _compression(method: str):
+    def apply(apps, schema_editor):
+        connection = schema_editor.connection
+        if connection.vendor != "postgresql":
+            return
+        with connection.cursor() as cursor:
+            if _lz4_available(cursor):
+                cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN content SET COMPRESSION {method}")
 
-
-def use_default(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        if _lz4_available(cursor):
-            cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN content SET COMPRESSION DEFAULT")
+    return apply
 
 
 class Migration(migrations.Migration):
     dependencies = [("imports", "0002_batchrow_count")]
 
-    operations = [migrations.RunPython(use_lz4, use_default)]
+    operations = [migrations.RunPython(_compression("lz4"), _compression("DEFAULT"))]
